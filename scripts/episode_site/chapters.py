@@ -1,0 +1,132 @@
+"""Placing each outline chapter in the transcript: at its cue, or where its time predicts."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+
+from .anchors import chapter_slug
+from .errors import InputError
+from .model import Chapter, OutlineEntry, Position, SourcePage
+from .timing import Timeline
+
+log = logging.getLogger("episode_site")
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def fold(text: str) -> str:
+    """Text as compared for cues: white space folded, curly quotes made straight."""
+    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def paragraph_positions(page: SourcePage) -> list[tuple[Position, int]]:
+    """Every paragraph's position with the number of words spoken before it."""
+    positions, words = [], 0
+    for t, turn in enumerate(page.turns):
+        for p, paragraph in enumerate(turn.paragraphs):
+            positions.append((Position(t, p), words))
+            words += word_count(paragraph.text)
+    return positions
+
+
+def place_chapters(
+    page: SourcePage, cues: Mapping[str, tuple[str, int]], *, yaml_path: str
+) -> tuple[tuple[Chapter, ...], Timeline]:
+    """Chapters in outline order with their transcript ranges, and the timing model they imply."""
+    entries = page.outline or (OutlineEntry("00:00", 0, "Transcript", (), 0),)
+    known = {entry.stamp for entry in entries}
+    for stamp, (_, line) in cues.items():
+        if stamp not in known:
+            raise InputError(yaml_path, line, f"no outline entry has the timestamp {stamp}", f"Use one of: {', '.join(sorted(known))}.")
+    positions = paragraph_positions(page)
+    total_words = sum(word_count(p.text) for turn in page.turns for p in turn.paragraphs)
+    pinned = {entry.stamp: _find_cue(page, positions, *cues[entry.stamp], yaml_path=yaml_path) for entry in entries if entry.stamp in cues}
+    if entries[0].stamp not in pinned and entries[0].seconds == 0:
+        pinned[entries[0].stamp] = 0  # a chapter at 00:00 starts with the transcript
+    _check_order(entries, pinned, cues, yaml_path)
+    timeline = Timeline([(positions[i][1], e.seconds) for e in entries if (i := pinned.get(e.stamp)) is not None])
+
+    starts: list[int | None] = []
+    for n, entry in enumerate(entries):
+        if entry.stamp in pinned:
+            starts.append(pinned[entry.stamp])
+            continue
+        earliest = max((s for s in starts if s is not None), default=-1) + 1
+        later = [pinned[e.stamp] for e in entries[n + 1 :] if e.stamp in pinned]
+        latest = (later[0] if later else len(positions)) - 1
+        predicted = timeline.word_at(entry.seconds)
+        if predicted >= total_words or earliest > latest:
+            starts.append(None)
+            log.warning("%s: chapter %s “%s” has no cue and its time falls after the transcript ends; it gets no transcript text. "
+                        "Pin its start under `chapters:` in the episode's YAML if that is wrong.", page.path, entry.stamp, entry.title)
+            continue
+        index = min(range(earliest, latest + 1), key=lambda i: abs(positions[i][1] - predicted))
+        starts.append(index)
+        log.warning("%s: chapter %s “%s” has no cue; its start is estimated at the paragraph on line %d. "
+                    "Pin it with a quote under `chapters:` in the episode's YAML.", page.path, entry.stamp, entry.title,
+                    page.turns[positions[index][0].turn].paragraphs[positions[index][0].paragraph].line)
+
+    chapters = []
+    for n, (entry, start) in enumerate(zip(entries, starts)):
+        following = next((s for s in starts[n + 1 :] if s is not None), None)
+        end_words = positions[following][1] if following is not None else total_words
+        words = end_words - positions[start][1] if start is not None else 0
+        chapters.append(Chapter(
+            number=n + 1,
+            entry=entry,
+            slug=chapter_slug(n + 1, entry.title),
+            start=positions[start][0] if start is not None else None,
+            end=positions[following][0] if start is not None and following is not None else None,
+            estimated=start is not None and entry.stamp not in cues and entry.seconds != 0,
+            words=words,
+        ))
+    return tuple(chapters), timeline
+
+
+def _find_cue(page: SourcePage, positions: list[tuple[Position, int]], quote: str, line: int, *, yaml_path: str) -> int:
+    """Index of the one paragraph that contains the quote."""
+    wanted = fold(quote)
+    hits = [i for i, (pos, _) in enumerate(positions) if wanted in fold(page.turns[pos.turn].paragraphs[pos.paragraph].text)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise InputError(yaml_path, line, f"the cue “{quote}” is not found in the transcript",
+                         "Copy a short quote from the paragraph that opens the chapter, exactly as the transcript writes it.")
+    found = ", ".join(str(page.turns[positions[i][0].turn].paragraphs[positions[i][0].paragraph].line) for i in hits)
+    raise InputError(yaml_path, line, f"the cue “{quote}” is found {len(hits)} times (transcript lines {found})",
+                     "Lengthen the quote until it matches only the paragraph that opens the chapter.")
+
+
+def _check_order(entries, pinned: Mapping[str, int], cues: Mapping[str, tuple[str, int]], yaml_path: str) -> None:
+    previous = None
+    for entry in entries:
+        if entry.stamp not in pinned:
+            continue
+        if previous is not None and pinned[entry.stamp] <= pinned[previous.stamp]:
+            raise InputError(yaml_path, cues[entry.stamp][1] if entry.stamp in cues else None,
+                             f"the cue for {entry.stamp} comes before or at the cue for {previous.stamp} in the transcript",
+                             "Chapter cues must follow the outline's order; check both quotes.")
+        previous = entry
+
+
+def chapter_turns(page: SourcePage, chapter: Chapter) -> list[tuple[int, range]]:
+    """The turns a chapter shows: (turn index, paragraph indices), in order.
+
+    The first may start mid-turn when the chapter's cue falls inside a turn.
+    """
+    if chapter.start is None:
+        return []
+    stop = chapter.end or Position(len(page.turns), 0)
+    shown = []
+    for t in range(chapter.start.turn, min(stop.turn + 1, len(page.turns))):
+        first = chapter.start.paragraph if t == chapter.start.turn else 0
+        last = stop.paragraph if t == stop.turn else len(page.turns[t].paragraphs)
+        if first < last:
+            shown.append((t, range(first, last)))
+    return shown

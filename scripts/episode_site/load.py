@@ -1,0 +1,42 @@
+"""Collect: every episode under `seeds/`, read, parsed and placed, before anything is rendered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .chapters import place_chapters
+from .errors import InputError
+from .model import Episode
+from .parse import parse_page
+from .settings import EpisodeSettings, discover_episodes, load_site_settings, read_text
+
+
+def load_episodes(seeds: Path, root: Path) -> list[Episode]:
+    if not seeds.is_dir():
+        raise InputError(str(seeds), None, "the seeds folder does not exist", "Create it and put an episode's page text in it as `<name>.txt`.")
+    notices = load_site_settings(seeds, root)
+    found = discover_episodes(seeds, root)
+    if not found:
+        raise InputError(str(seeds.relative_to(root) if seeds.is_relative_to(root) else seeds), None,
+                         "no episode pages (`*.txt`) were found", "Put an episode's page text in it as `<name>.txt`.")
+    return [load_episode(settings, root, notices) for settings in found]
+
+
+def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[str, ...] = ()) -> Episode:
+    page_path = _shown(settings.page_path, root)
+    yaml_path = _shown(settings.yaml_path, root) if settings.yaml_path else page_path
+    page = parse_page(read_text(settings.page_path, page_path), page_path,
+                      speakers=settings.speakers, notice_patterns=notice_patterns)
+    chapters, timeline = place_chapters(page, settings.cues, yaml_path=yaml_path)
+    return Episode(
+        slug=settings.slug,
+        source=page,
+        source_url=settings.source_url,
+        chapters=chapters,
+        seconds_at_word=tuple(timeline.knots),
+        seed_files=tuple(p for p in (page_path, _shown(settings.yaml_path, root) if settings.yaml_path else None) if p),
+    )
+
+
+def _shown(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)

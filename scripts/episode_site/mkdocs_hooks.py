@@ -1,0 +1,23 @@
+"""MkDocs hook: name each episode's section in the navigation after its overview page.
+
+MkDocs names a folder's section from the folder name (`Ross taylor 2025`); the
+episode's title is in the `title:` of its `index.md`. Renderers that ignore
+hooks still build the site, with the folder name as the section title.
+"""
+
+from __future__ import annotations
+
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+
+def on_nav(nav: Navigation, config, files) -> Navigation:
+    for item in nav.items:
+        if isinstance(item, Section):
+            index = next((c for c in item.children if isinstance(c, Page) and c.file.src_uri.endswith("/index.md")), None)
+            if index is not None:
+                title = get_data(index.file.content_string)[1].get("title")
+                if title:
+                    item.title = str(title)
+    return nav

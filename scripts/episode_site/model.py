@@ -1,0 +1,125 @@
+"""The shape of an episode, from the source page to the chapters that get pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text from the source page, kept as written."""
+
+    text: str
+    """The line's text, without its line ending."""
+    number: int
+    """1-based line number in the source file, for messages and fidelity checks."""
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """One `MM:SS Title` entry of the show outline, with the notes under it."""
+
+    stamp: str
+    """The timestamp as written (`12:10`, `01:02:46`)."""
+    seconds: int
+    """The timestamp in seconds from the start of the episode."""
+    title: str
+    """The title as written after the timestamp."""
+    notes: tuple[Line, ...]
+    """Lines after the entry up to the next entry (questions, assertions, reading)."""
+    line: int
+    """Line number of the entry itself."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a turn: the label's line, or an unlabelled line continuing it."""
+
+    text: str
+    """The words as written (surrounding white space trimmed)."""
+    line: int
+    """Line number in the source file."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A speaker's uninterrupted stretch of speech."""
+
+    number: int
+    """1-based position in the whole episode: the stable part of every anchor."""
+    speaker: str
+    """The speaker's name as the label writes it."""
+    paragraphs: tuple[Paragraph, ...]
+    """At least one paragraph, in source order."""
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """Everything read from one source page, before any decision about chapters."""
+
+    path: str
+    """Path of the source file, relative to the project (for messages)."""
+    title: str
+    """The page's title line."""
+    page_notices: tuple[Line, ...]
+    """Lines that belong to the page around the episode (player notice, subscribe line)."""
+    show_notes: tuple[Line, ...]
+    """The episode description, before the first outline entry."""
+    outline: tuple[OutlineEntry, ...]
+    """The timestamped outline, in source order (may be empty)."""
+    transcript_preface: tuple[Line, ...]
+    """Text between the `Transcript` line and the first turn (the AI disclaimer)."""
+    turns: tuple[Turn, ...]
+    """The conversation."""
+    speakers: tuple[str, ...]
+    """Speakers in order of first appearance."""
+    ends_mid_sentence: bool
+    """True when the last paragraph stops without closing punctuation."""
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in the transcript: paragraph `paragraph` of turn index `turn`."""
+
+    turn: int
+    """0-based index into `SourcePage.turns`."""
+    paragraph: int
+    """0-based index into that turn's paragraphs."""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One outline entry with the stretch of transcript that belongs to it."""
+
+    number: int
+    """1-based chapter number."""
+    entry: OutlineEntry
+    """The outline entry this chapter presents."""
+    slug: str
+    """URL part after the number: `03-reasoning-research-and-academic-blind-spots`."""
+    start: Position | None
+    """Where its transcript starts, or None when the transcript ends before it."""
+    end: Position | None
+    """Where the next chapter starts (exclusive), or None for the end of the transcript."""
+    estimated: bool
+    """True when the start was estimated from the timestamp, not pinned by a cue."""
+    words: int = 0
+    """Words of transcript in this chapter."""
+
+
+@dataclass(frozen=True)
+class Episode:
+    """A source page with its settings and chapters: all that rendering needs."""
+
+    slug: str
+    """The episode's URL segment, a promise once published."""
+    source: SourcePage
+    """What the page says."""
+    source_url: str | None
+    """Where the page was published, when known."""
+    chapters: tuple[Chapter, ...]
+    """In outline order; one chapter covering everything when there is no outline."""
+    seconds_at_word: tuple[tuple[int, float], ...] = field(default=())
+    """Knots (word position, seconds) of the timing model, for `≈` times."""
+    seed_files: tuple[str, ...] = field(default=())
+    """The seed files this episode was built from (for the generated-file header)."""

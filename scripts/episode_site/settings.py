@@ -1,0 +1,186 @@
+"""Reading `seeds/`: source pages, their optional YAML settings, and `seeds/site.yml`."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+
+EPISODE_KEYS = ("slug", "source", "speakers", "chapters")
+SITE_KEYS = ("page_notices",)
+_PLAIN_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EXAMPLE = """\
+slug: my-episode            # lowercase words joined by hyphens
+source: https://example.com/p/my-episode
+speakers: [Jane Doe, John Roe]
+chapters:                   # outline timestamp: a short quote that opens the chapter
+  "00:00": "Welcome to the show"
+  "12:10": "let's talk about evals\""""
+
+
+@dataclass(frozen=True)
+class Located:
+    """A value from a YAML file with the line it was written on."""
+
+    value: object
+    """A str, None, a list of Located or a dict of str to Located."""
+    line: int
+    """1-based line in the YAML file."""
+
+
+@dataclass(frozen=True)
+class EpisodeSettings:
+    """What a person decided about one episode; everything else is read from its page."""
+
+    page_path: Path
+    """The source page (`seeds/<name>.txt`)."""
+    yaml_path: Path | None
+    """Its settings file, when there is one."""
+    slug: str
+    """URL segment of the episode."""
+    source_url: str | None = None
+    """Where the page was published."""
+    speakers: tuple[str, ...] = ()
+    """Speaker names as the labels write them; empty means detect."""
+    cues: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """Outline timestamp to (quote that opens the chapter, YAML line)."""
+
+
+def slug_from_name(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "episode"
+
+
+def read_text(path: Path, shown: str) -> str:
+    """The file's text; a clear message for a missing file or bytes that are not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(shown, None, f"cannot read the file ({error.strerror})", "Check that it exists and is readable.") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            shown, line, f"byte {error.start} is not UTF-8 ({data[error.start:error.start + 1]!r})",
+            "Save the file as UTF-8 text.",
+        ) from None
+
+
+def load_yaml(path: Path, shown: str, allowed: tuple[str, ...]) -> dict[str, Located]:
+    """Top-level mapping of a YAML file, scalars kept as text, each value with its line."""
+    text = read_text(path, shown)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise InputError(shown, mark.line + 1 if mark else None, f"YAML does not parse: {problem}", f"Fix the syntax; a valid file looks like:\n{_EXAMPLE}") from None
+    if node is None:
+        return {}
+    located = _locate(node)
+    if not isinstance(located.value, dict):
+        raise InputError(shown, located.line, "expected `key: value` lines at the top level", f"A valid file looks like:\n{_EXAMPLE}")
+    for key, value in located.value.items():
+        if key not in allowed:
+            near = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"Did you mean `{near[0]}`?" if near else f"Known keys: {', '.join(allowed)}."
+            raise InputError(shown, value.line, f"unknown key `{key}`", hint)
+    return located.value
+
+
+def _locate(node: yaml.Node) -> Located:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        return Located({str(k.value): _locate(v) for k, v in node.value}, line)
+    if isinstance(node, yaml.SequenceNode):
+        return Located([_locate(item) for item in node.value], line)
+    # Scalars stay text: `12:10` must not become YAML 1.1's base-60 integer 730.
+    return Located(None if node.tag.endswith(":null") else str(node.value), line)
+
+
+def load_site_settings(seeds: Path, root: Path) -> tuple[str, ...]:
+    """Notice patterns from `seeds/site.yml` (lines of the page around an episode)."""
+    path = seeds / "site.yml"
+    if not path.exists():
+        return ()
+    shown = _shown(path, root)
+    data = load_yaml(path, shown, SITE_KEYS)
+    patterns = _strings(data.get("page_notices"), shown, "page_notices")
+    for pattern, line in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise InputError(shown, line, f"`{pattern}` is not a valid regular expression ({error})", "Fix or quote the pattern.") from None
+    return tuple(pattern for pattern, _ in patterns)
+
+
+def discover_episodes(seeds: Path, root: Path) -> list[EpisodeSettings]:
+    """Every `seeds/*.txt` page with its same-named `.yml`, if any."""
+    episodes = [load_episode_settings(page, root) for page in sorted(seeds.glob("*.txt"))]
+    seen: dict[str, EpisodeSettings] = {}
+    for episode in episodes:
+        if episode.slug in seen:
+            other = _shown(seen[episode.slug].yaml_path or seen[episode.slug].page_path, root)
+            raise InputError(
+                _shown(episode.yaml_path or episode.page_path, root), None,
+                f"slug `{episode.slug}` is already used by {other}",
+                "Give each episode its own `slug:` in its YAML file.",
+            )
+        seen[episode.slug] = episode
+    return episodes
+
+
+def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
+    yaml_path = page.with_suffix(".yml")
+    if not yaml_path.exists():
+        return EpisodeSettings(page, None, slug_from_name(page.stem))
+    shown = _shown(yaml_path, root)
+    data = load_yaml(yaml_path, shown, EPISODE_KEYS)
+    slug = _string(data.get("slug"), shown, "slug") or (slug_from_name(page.stem), 0)
+    if not _PLAIN_SLUG.match(slug[0]):
+        raise InputError(shown, slug[1], f"slug `{slug[0]}` is not a plain slug", "Use lowercase letters, digits and single hyphens, like `my-episode-12`.")
+    source = _string(data.get("source"), shown, "source")
+    cues = {}
+    chapters = data.get("chapters")
+    if chapters is not None and not isinstance(chapters.value, dict):
+        raise InputError(shown, chapters.line, "`chapters` must map outline timestamps to quotes", f"A valid file looks like:\n{_EXAMPLE}")
+    for stamp, quote in (chapters.value.items() if chapters else ()):
+        text = _string(quote, shown, f"chapters: {stamp}")
+        if text:
+            cues[stamp] = text
+    return EpisodeSettings(
+        page_path=page,
+        yaml_path=yaml_path,
+        slug=slug[0],
+        source_url=source[0] if source else None,
+        speakers=tuple(name for name, _ in _strings(data.get("speakers"), shown, "speakers")),
+        cues=cues,
+    )
+
+
+def _string(item: Located | None, shown: str, key: str) -> tuple[str, int] | None:
+    if item is None or item.value is None:
+        return None
+    if not isinstance(item.value, str):
+        raise InputError(shown, item.line, f"`{key}` must be a single text value", f"A valid file looks like:\n{_EXAMPLE}")
+    return item.value.strip(), item.line
+
+
+def _strings(item: Located | None, shown: str, key: str) -> list[tuple[str, int]]:
+    if item is None or item.value is None:
+        return []
+    if not isinstance(item.value, list):
+        raise InputError(shown, item.line, f"`{key}` must be a list", f"A valid file looks like:\n{_EXAMPLE}")
+    return [s for s in (_string(entry, shown, key) for entry in item.value) if s]
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
