@@ -78,7 +78,7 @@ def chapter_page(episode: Episode, chapter: Chapter) -> Iterator[str]:
     yield ""
     count = len(episode.chapters)
     facts = [f"Chapter {chapter.number} of {count}", f"{len(shown)} turns, {chapter.words:,} words" if shown else "no transcript"]
-    yield f"{' · '.join(facts)} · from [{inline(page.title)}](index.md) {{ .chapter-facts }}"
+    yield f"{' · '.join(facts)} · from [{inline(page.title)}](index.md)\n{{: .chapter-facts }}"
     yield ""
     if chapter.entry.notes:
         yield "## Outline notes { #outline-notes }"
@@ -104,7 +104,7 @@ def chapter_page(episode: Episode, chapter: Chapter) -> Iterator[str]:
         yield f"### {label} {{ #{anchor} .turn }}"
         yield ""
         for p in paragraphs:
-            yield f"{inline(turn.paragraphs[p].text)} {{ #{paragraph_anchor(turn, p)} }}"
+            yield f"{inline(turn.paragraphs[p].text)}\n{{: #{paragraph_anchor(turn, p)} }}"
             yield ""
     if chapter.end is None:
         yield from _transcript_stops(episode)

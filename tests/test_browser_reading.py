@@ -1,0 +1,30 @@
+"""A reader in Chromium: home page, chapter navigation, search that lands on the turn."""
+
+from __future__ import annotations
+
+import re
+
+
+def test_home_to_chapter_two_and_search_lands_on_turn(page, seed_url):
+    page.goto(seed_url + "/")
+    assert "Interviewing Ross Taylor" in page.title()
+    # Chapter 2 through the site navigation (the sidebar), as a reader would click it.
+    page.locator(".md-sidebar--primary a:visible", has_text="Do and don’t").first.click()
+    page.wait_for_url(re.compile(r"/ross-taylor-2025/02-do-and-dont-of-llm-training-organizations/$"))
+    assert page.locator("h1").inner_text().startswith("12:10")
+
+    # A sentence from chapter 3, typed into Material's search.
+    sentence = "We figured out that if you train Qwen on random rewards"
+    page.keyboard.press("/")  # Material's shortcut to focus search
+    page.locator("input.md-search__input").fill(sentence)
+    # A result group opens with its page's title; the first section under it is the first result.
+    first = page.locator(".md-search-result__item").first.locator("a.md-search-result__link[href*='#']").first
+    first.wait_for()
+    first.click()
+    page.wait_for_url(re.compile(r"/03-reasoning-research-and-academic-blind-spots/.*#nathan-lambert-57$"))
+    turn = page.locator("#nathan-lambert-57")
+    page.wait_for_function("() => { const r = document.querySelector('#nathan-lambert-57').getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < window.innerHeight / 2; }")
+    assert turn.is_visible()
+    # search.highlight marks the query's words on the landing page
+    assert page.locator("mark").count() > 0
