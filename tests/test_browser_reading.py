@@ -16,7 +16,9 @@ def test_home_to_chapter_two_and_search_lands_on_turn(page, seed_url):
     # A sentence from chapter 3, typed into Material's search.
     sentence = "We figured out that if you train Qwen on random rewards"
     page.keyboard.press("/")  # Material's shortcut to focus search
-    page.locator("input.md-search__input").fill(sentence)
+    search_box = page.locator("input.md-search__input")
+    search_box.fill(sentence)
+    search_box.press("End")  # Material reads the query on keyup; fill() alone sends none
     # A result group opens with its page's title; the first section under it is the first result.
     first = page.locator(".md-search-result__item").first.locator("a.md-search-result__link[href*='#']").first
     first.wait_for()
