@@ -9,6 +9,7 @@ from .errors import InputError
 from .model import Episode
 from .parse import parse_page
 from .settings import EpisodeSettings, discover_episodes, load_site_settings, read_text
+from .speakers import check_listed_speak
 
 
 def load_episodes(seeds: Path, root: Path) -> list[Episode]:
@@ -27,6 +28,7 @@ def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[s
     yaml_path = _shown(settings.yaml_path, root) if settings.yaml_path else page_path
     page = parse_page(read_text(settings.page_path, page_path), page_path,
                       speakers=settings.speakers, notice_patterns=notice_patterns)
+    check_listed_speak(settings.speaker_lines, page.speakers, yaml_path)
     chapters, timeline = place_chapters(page, settings.cues, yaml_path=yaml_path)
     return Episode(
         slug=settings.slug,
