@@ -46,7 +46,7 @@ chapters:                   # outline timestamp: a short quote that opens the ch
 
 # (case id, seed files to replace (None removes, bytes written raw), the whole message after `episode-site: error: `)
 CASES = [
-    ("missing-seeds-folder", "NO SEEDS", "{root}/seeds: the seeds folder does not exist. Create it and put an episode's page text in it as `<name>.txt`."),
+    ("missing-seeds-folder", "NO SEEDS", "seeds: the seeds folder does not exist. Create it and put an episode's page text in it as `<name>.txt`."),
     ("no-pages", {"test.txt": None, "test.yml": None}, "seeds: no episode pages (`*.txt`) were found. Put an episode's page text in it as `<name>.txt`."),
     ("settings-without-page", {"other.yml": "slug: other\n"},
      "seeds/other.yml: there is no page `other.txt` for these settings. An episode's settings sit beside its page text with the same name: rename one of the two to match."),
@@ -152,7 +152,7 @@ def test_mistake_gets_one_message_and_nothing_is_written(generated: Path, tmp_pa
     break_seeds(root, change)
     result = run_cli(root, "generate")
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"episode-site: error: {message.format(root=root)}\n"
+    assert result.stderr == f"episode-site: error: {message}\n"
     assert snapshot(root / "docs") == before
 
 

@@ -14,11 +14,11 @@ from .speakers import check_listed_speak
 
 def load_episodes(seeds: Path, root: Path) -> list[Episode]:
     if not seeds.is_dir():
-        raise InputError(str(seeds), None, "the seeds folder does not exist", "Create it and put an episode's page text in it as `<name>.txt`.")
+        raise InputError(_shown(seeds, root), None, "the seeds folder does not exist", "Create it and put an episode's page text in it as `<name>.txt`.")
     notices = load_site_settings(seeds, root)
     found = discover_episodes(seeds, root)
     if not found:
-        raise InputError(str(seeds.relative_to(root) if seeds.is_relative_to(root) else seeds), None,
+        raise InputError(_shown(seeds, root), None,
                          "no episode pages (`*.txt`) were found", "Put an episode's page text in it as `<name>.txt`.")
     return [load_episode(settings, root, notices) for settings in found]
 
