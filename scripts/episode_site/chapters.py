@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import re
 from collections.abc import Mapping
@@ -46,7 +48,8 @@ def place_chapters(
             raise InputError(yaml_path, line, f"no outline entry has the timestamp {stamp}", f"Use one of: {', '.join(sorted(known))}.")
     positions = paragraph_positions(page)
     total_words = sum(word_count(p.text) for turn in page.turns for p in turn.paragraphs)
-    pinned = {entry.stamp: _find_cue(page, positions, *cues[entry.stamp], yaml_path=yaml_path) for entry in entries if entry.stamp in cues}
+    index = _FoldedText(page, positions)
+    pinned = {entry.stamp: _find_cue(page, positions, index, *cues[entry.stamp], yaml_path=yaml_path) for entry in entries if entry.stamp in cues}
     if entries[0].stamp not in pinned and entries[0].seconds == 0:
         pinned[entries[0].stamp] = 0  # a chapter at 00:00 starts with the transcript
     _check_order(entries, pinned, cues, yaml_path)
@@ -89,10 +92,29 @@ def place_chapters(
     return tuple(chapters), timeline
 
 
-def _find_cue(page: SourcePage, positions: list[tuple[Position, int]], quote: str, line: int, *, yaml_path: str) -> int:
+class _FoldedText:
+    """Every paragraph folded once and joined, so that each cue is one scan, not one fold per paragraph.
+
+    Folding each paragraph again for each cue made a long transcript with many chapters quadratic.
+    """
+
+    def __init__(self, page: SourcePage, positions: list[tuple[Position, int]]) -> None:
+        texts = [fold(page.turns[pos.turn].paragraphs[pos.paragraph].text) for pos, _ in positions]
+        self.text = "\n".join(texts)  # fold leaves no line break, so no quote spans two paragraphs
+        self.starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+
+    def paragraphs_with(self, wanted: str) -> list[int]:
+        hits, at = [], self.text.find(wanted) if wanted else -1
+        while at >= 0:
+            hits.append(bisect.bisect_right(self.starts, at) - 1)
+            following = hits[-1] + 1
+            at = self.text.find(wanted, self.starts[following]) if following < len(self.starts) else -1
+        return hits
+
+
+def _find_cue(page: SourcePage, positions: list[tuple[Position, int]], index: _FoldedText, quote: str, line: int, *, yaml_path: str) -> int:
     """Index of the one paragraph that contains the quote."""
-    wanted = fold(quote)
-    hits = [i for i, (pos, _) in enumerate(positions) if wanted in fold(page.turns[pos.turn].paragraphs[pos.paragraph].text)]
+    hits = index.paragraphs_with(fold(quote))
     if len(hits) == 1:
         return hits[0]
     if not hits:

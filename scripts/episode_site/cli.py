@@ -29,7 +29,20 @@ def generate(root: Path, *, force: bool = False) -> None:
 
 def mkdocs(root: Path, *args: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life banner on every build
+    # MkDocs stamps the build date into sitemap.xml (<lastmod>) and the gzip header of sitemap.xml.gz;
+    # it honours SOURCE_DATE_EPOCH, so pin it for byte-identical builds from the same input.
+    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(root))
     return subprocess.Popen([sys.executable, "-m", "mkdocs", *args], cwd=root, env=env)
+
+
+def source_date_epoch(root: Path) -> str:
+    """The time of the project's last commit (the reproducible-builds convention), or 0 outside git."""
+    try:
+        found = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+    stamp = found.stdout.strip()
+    return stamp if found.returncode == 0 and stamp.isdigit() else "0"
 
 
 def serve(root: Path, *, force: bool) -> int:
@@ -76,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(f"episode-site: error: {error.message()}", file=sys.stderr)
         return 2
+    except OSError as error:  # the disk, not the input: still one sentence, no traceback
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"episode-site: error: {where}cannot write ({error.strerror or error}). Nothing was lost: "
+              "each page is written beside its target and renamed over it; fix the cause and run again.", file=sys.stderr)
+        return 1
     if args.command == "build":
         return mkdocs(root, "build", "--strict").wait()
     if args.command == "serve":

@@ -9,15 +9,16 @@ from .errors import InputError
 from .model import Episode
 from .parse import parse_page
 from .settings import EpisodeSettings, discover_episodes, load_site_settings, read_text
+from .speakers import check_listed_speak
 
 
 def load_episodes(seeds: Path, root: Path) -> list[Episode]:
     if not seeds.is_dir():
-        raise InputError(str(seeds), None, "the seeds folder does not exist", "Create it and put an episode's page text in it as `<name>.txt`.")
+        raise InputError(_shown(seeds, root), None, "the seeds folder does not exist", "Create it and put an episode's page text in it as `<name>.txt`.")
     notices = load_site_settings(seeds, root)
     found = discover_episodes(seeds, root)
     if not found:
-        raise InputError(str(seeds.relative_to(root) if seeds.is_relative_to(root) else seeds), None,
+        raise InputError(_shown(seeds, root), None,
                          "no episode pages (`*.txt`) were found", "Put an episode's page text in it as `<name>.txt`.")
     return [load_episode(settings, root, notices) for settings in found]
 
@@ -27,6 +28,7 @@ def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[s
     yaml_path = _shown(settings.yaml_path, root) if settings.yaml_path else page_path
     page = parse_page(read_text(settings.page_path, page_path), page_path,
                       speakers=settings.speakers, notice_patterns=notice_patterns)
+    check_listed_speak(settings.speaker_lines, page.speakers, yaml_path)
     chapters, timeline = place_chapters(page, settings.cues, yaml_path=yaml_path)
     return Episode(
         slug=settings.slug,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from .errors import InputError
 from .model import Line, OutlineEntry, Paragraph, SourcePage, Turn
-from .speakers import detect_speakers, split_at_label
+from .speakers import check_labels, detect_speakers, split_at_label
 from .timestamps import parse_stamp
 
 _OUTLINE_ENTRY = re.compile(r"^(?P<stamp>\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<title>\S.*)$")
@@ -45,6 +45,7 @@ def parse_page(
         marker_line = rest[marker]
         head, body = rest[:marker], rest[marker + 1 :]
     notices, show_notes, outline = _read_head(head, path, notice_patterns)
+    check_labels(body, names, path, listed=bool(speakers))
     preface, turns = _read_turns(body, names)
     if not turns:
         raise InputError(

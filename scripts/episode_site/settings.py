@@ -49,6 +49,10 @@ class EpisodeSettings:
     """Speaker names as the labels write them; empty means detect."""
     cues: dict[str, tuple[str, int]] = field(default_factory=dict)
     """Outline timestamp to (quote that opens the chapter, YAML line)."""
+    speaker_lines: dict[str, int] = field(default_factory=dict)
+    """YAML line of each listed speaker, to point at one who never speaks."""
+    slug_line: int | None = None
+    """YAML line of `slug:`, when it is written."""
 
 
 def slug_from_name(name: str) -> str:
@@ -56,18 +60,21 @@ def slug_from_name(name: str) -> str:
 
 
 def read_text(path: Path, shown: str) -> str:
-    """The file's text; a clear message for a missing file or bytes that are not UTF-8."""
+    """The file's text; a clear message for a missing or unreadable file or bytes that are not UTF-8."""
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise InputError(shown, None, f"cannot read the file ({error.strerror})", "Check that it exists and is readable.") from None
+        raise InputError(shown, None, f"cannot read the file ({error.strerror or error})",
+                         "Check that it exists, is a file and not a folder, and that you may read it.") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data[: error.start].count(b"\n") + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
         raise InputError(
-            shown, line, f"byte {error.start} is not UTF-8 ({data[error.start:error.start + 1]!r})",
-            "Save the file as UTF-8 text.",
+            shown, line, f"column {column} holds byte 0x{data[error.start]:02x}, which is not UTF-8 text",
+            "Save the file with the UTF-8 encoding (in most editors: Save As, then Encoding: UTF-8).",
         ) from None
 
 
@@ -77,12 +84,10 @@ def load_yaml(path: Path, shown: str, allowed: tuple[str, ...]) -> dict[str, Loc
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "not valid YAML"
-        raise InputError(shown, mark.line + 1 if mark else None, f"YAML does not parse: {problem}", f"Fix the syntax; a valid file looks like:\n{_EXAMPLE}") from None
+        raise _yaml_error(error, text, shown) from None
     if node is None:
         return {}
-    located = _locate(node)
+    located = _locate(node, shown)
     if not isinstance(located.value, dict):
         raise InputError(shown, located.line, "expected `key: value` lines at the top level", f"A valid file looks like:\n{_EXAMPLE}")
     for key, value in located.value.items():
@@ -93,12 +98,37 @@ def load_yaml(path: Path, shown: str, allowed: tuple[str, ...]) -> dict[str, Loc
     return located.value
 
 
-def _locate(node: yaml.Node) -> Located:
+def _yaml_error(error: yaml.YAMLError, text: str, shown: str) -> InputError:
+    problem = getattr(error, "problem", None) or "it is not valid YAML"
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark else None
+    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    what = f"{problem} ({context} that starts on line {context_mark.line + 1})" if context and context_mark and context_mark.line + 1 != line else problem
+    # PyYAML reports an unclosed quote far below it, in its own terms; the line that opened it is what to fix.
+    unclosed = next((n for n, raw in enumerate(text.splitlines()[: line or None], start=1)
+                     if not raw.lstrip().startswith("#") and raw.replace('\\"', "").count('"') % 2), None)
+    if unclosed:
+        line, what = unclosed, "a quote (\") opened on this line is not closed"
+    hint = " YAML does not allow tab characters for indentation; use spaces." if "\\t" in problem else ""
+    return InputError(shown, line, f"YAML does not parse: {what}",
+                      f"Fix the syntax (quotes and brackets closed, `key: value` with spaces).{hint} A valid file looks like:\n{_EXAMPLE}")
+
+
+def _locate(node: yaml.Node, shown: str) -> Located:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
-        return Located({str(k.value): _locate(v) for k, v in node.value}, line)
+        mapping: dict[str, Located] = {}
+        key_lines: dict[str, int] = {}
+        for key, value in node.value:
+            name = str(key.value)
+            if name in mapping:
+                # PyYAML keeps the last of two equal keys silently: a second cue would replace the first.
+                raise InputError(shown, key.start_mark.line + 1, f"`{name}` is written twice (first on line {key_lines[name]})",
+                                 "Keep one of them; each key may appear once.")
+            mapping[name], key_lines[name] = _locate(value, shown), key.start_mark.line + 1
+        return Located(mapping, line)
     if isinstance(node, yaml.SequenceNode):
-        return Located([_locate(item) for item in node.value], line)
+        return Located([_locate(item, shown) for item in node.value], line)
     # Scalars stay text: `12:10` must not become YAML 1.1's base-60 integer 730.
     return Located(None if node.tag.endswith(":null") else str(node.value), line)
 
@@ -121,15 +151,20 @@ def load_site_settings(seeds: Path, root: Path) -> tuple[str, ...]:
 
 def discover_episodes(seeds: Path, root: Path) -> list[EpisodeSettings]:
     """Every `seeds/*.txt` page with its same-named `.yml`, if any."""
+    for settings in sorted(seeds.glob("*.yml")):
+        page = settings.with_suffix(".txt")
+        if settings.name != "site.yml" and not (page.exists() or page.is_symlink()):  # a broken link is read, and said so, later
+            raise InputError(_shown(settings, root), None, f"there is no page `{page.name}` for these settings",
+                             "An episode's settings sit beside its page text with the same name: rename one of the two to match.")
     episodes = [load_episode_settings(page, root) for page in sorted(seeds.glob("*.txt"))]
     seen: dict[str, EpisodeSettings] = {}
     for episode in episodes:
         if episode.slug in seen:
             other = _shown(seen[episode.slug].yaml_path or seen[episode.slug].page_path, root)
             raise InputError(
-                _shown(episode.yaml_path or episode.page_path, root), None,
+                _shown(episode.yaml_path or episode.page_path, root), episode.slug_line,
                 f"slug `{episode.slug}` is already used by {other}",
-                "Give each episode its own `slug:` in its YAML file.",
+                "Give each episode its own `slug:` in its YAML file (its address on the site).",
             )
         seen[episode.slug] = episode
     return episodes
@@ -142,8 +177,10 @@ def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
     shown = _shown(yaml_path, root)
     data = load_yaml(yaml_path, shown, EPISODE_KEYS)
     slug = _string(data.get("slug"), shown, "slug") or (slug_from_name(page.stem), 0)
-    if not _PLAIN_SLUG.match(slug[0]):
-        raise InputError(shown, slug[1], f"slug `{slug[0]}` is not a plain slug", "Use lowercase letters, digits and single hyphens, like `my-episode-12`.")
+    if not _PLAIN_SLUG.fullmatch(slug[0]):
+        raise InputError(shown, slug[1], f"slug `{slug[0]}` is not a plain slug",
+                         "The slug is the episode's folder and address on the site: use lowercase letters, digits "
+                         "and single hyphens, like `my-episode-12` (no slashes, dots or spaces).")
     source = _string(data.get("source"), shown, "source")
     cues = {}
     chapters = data.get("chapters")
@@ -153,13 +190,16 @@ def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
         text = _string(quote, shown, f"chapters: {stamp}")
         if text:
             cues[stamp] = text
+    speakers = dict(_strings(data.get("speakers"), shown, "speakers"))
     return EpisodeSettings(
         page_path=page,
         yaml_path=yaml_path,
         slug=slug[0],
         source_url=source[0] if source else None,
-        speakers=tuple(name for name, _ in _strings(data.get("speakers"), shown, "speakers")),
+        speakers=tuple(speakers),
         cues=cues,
+        speaker_lines=speakers,
+        slug_line=slug[1] or None,
     )
 
 

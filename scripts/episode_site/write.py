@@ -5,7 +5,9 @@ hash of what it wrote. Only files whose content changed are written, each
 beside its target and then renamed over it, so an interrupted run leaves no
 half file. Files the manifest no longer lists are removed only if they still
 hold what was written. A file that is not ours, or that someone edited since,
-stops the run before anything is written.
+stops the run before anything is written. While a run writes, the manifest
+also lists each file's previous hash, so that a run cut short is not taken for
+a hand edit the next time.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .errors import InputError
 
@@ -33,16 +35,23 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_manifest(docs: Path) -> dict[str, str]:
+def read_manifest(docs: Path) -> dict[str, tuple[str, ...]]:
+    """Each file this tool wrote → the hashes it may hold (two while a run was interrupted mid-way)."""
     path = docs / MANIFEST
     if not path.exists():
         return {}
     try:
-        files = json.loads(path.read_text(encoding="utf-8"))["files"]
-        return {str(k): str(v) for k, v in files.items()}
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = {str(k): (str(v),) for k, v in data["files"].items()}
+        for rel, previous in data.get("previous", {}).items():
+            files[str(rel)] = (*files.get(str(rel), ()), str(previous))
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise InputError(str(path), None, "the list of generated files is damaged",
-                         "Restore it from version control, or delete it and the generated pages, then run again.") from None
+        files = None
+    # A damaged or doctored manifest must never send a removal outside docs/.
+    if files is None or any(not _inside(rel) for rel in files):
+        raise InputError(f"{docs.name}/{MANIFEST}", None, "the list of files episode-site generated is damaged",
+                         "Restore it from version control, or delete it together with the generated pages, then run again.")
+    return files
 
 
 def write_pages(docs: Path, pages: Mapping[str, str], *, force: bool = False) -> WriteReport:
@@ -51,33 +60,53 @@ def write_pages(docs: Path, pages: Mapping[str, str], *, force: bool = False) ->
     to_write = {rel: text for rel, text in pages.items() if _current(docs / rel) != text}
     stale = sorted(rel for rel in recorded if rel not in pages and (docs / rel).exists())
     if not force:
-        for rel in sorted(to_write) + stale:
-            _check_ours(docs, rel, recorded)
+        for rel in sorted(to_write):
+            _check_ours(docs, rel, recorded, stale=False)
+        for rel in stale:
+            _check_ours(docs, rel, recorded, stale=True)
+    if not to_write and not stale and _current(docs / MANIFEST) == _manifest(pages):
+        return WriteReport((), (), len(pages))
+    # Until the run ends, the manifest accepts each file's old content as well as its new,
+    # so that a run cut short is not later mistaken for a hand edit.
+    previous = {rel: recorded[rel][0] for rel in [*to_write, *stale] if rel in recorded}
+    _atomic_write(docs / MANIFEST, _manifest({**pages, **{rel: None for rel in stale}}, previous))
     for rel, text in sorted(to_write.items()):
         _atomic_write(docs / rel, text)
     for rel in stale:
         (docs / rel).unlink()
         _remove_empty_parents(docs / rel, docs)
-    manifest = json.dumps({"generator": "episode-site", "files": {rel: digest(pages[rel]) for rel in sorted(pages)}},
-                          indent=2, ensure_ascii=False) + "\n"
-    if _current(docs / MANIFEST) != manifest:
-        _atomic_write(docs / MANIFEST, manifest)
+    _atomic_write(docs / MANIFEST, _manifest(pages))
     return WriteReport(tuple(sorted(to_write)), tuple(stale), len(pages) - len(to_write))
 
 
-def _check_ours(docs: Path, rel: str, recorded: Mapping[str, str]) -> None:
-    path = docs / rel
-    text = _current(path)
+def _manifest(pages: Mapping[str, str | None], previous: Mapping[str, str] | None = None) -> str:
+    files = {rel: digest(text) for rel, text in sorted(pages.items()) if text is not None}
+    data = {"generator": "episode-site", "files": files, **({"previous": dict(sorted(previous.items()))} if previous else {})}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _inside(rel: str) -> bool:
+    path = PurePosixPath(rel)
+    return bool(rel) and not path.is_absolute() and ".." not in path.parts and "\\" not in rel and rel != MANIFEST
+
+
+def _check_ours(docs: Path, rel: str, recorded: Mapping[str, tuple[str, ...]], *, stale: bool) -> None:
+    text = _current(docs / rel)
     if text is None:
         return
-    shown = str(path)
+    shown = f"{docs.name}/{rel}"
     if rel not in recorded:
-        raise InputError(shown, None, "this file was not written by episode-site, and the build would replace it",
+        raise InputError(shown, None, "this file was not written by episode-site, and generating would replace it",
                          "Move or rename it, or run again with --force to replace it.")
-    if digest(text) != recorded[rel]:
-        raise InputError(shown, None, "this generated page was edited by hand since it was written",
-                         "Keep the edit by making it in seeds/ (the page text or its YAML file), "
-                         "or run again with --force to replace the file.")
+    if digest(text) in recorded[rel]:
+        return
+    if stale:
+        raise InputError(shown, None, "this page is no longer generated (its chapter or episode was renamed or removed), "
+                                      "but it was edited by hand since episode-site wrote it",
+                         "To keep it, move it out of the way (it is then yours); to delete it, run again with --force.")
+    raise InputError(shown, None, "this generated page was edited by hand since episode-site wrote it",
+                     "To keep the edit, make it in seeds/ (the episode's page text or its YAML file) and run again; "
+                     "to discard it, run again with --force.")
 
 
 def _current(path: Path) -> str | None:
@@ -92,8 +121,12 @@ def _current(path: Path) -> str | None:
 def _atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # the target still holds its old text; leave no litter beside it
+        raise
 
 
 def _remove_empty_parents(path: Path, stop: Path) -> None:
