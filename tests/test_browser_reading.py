@@ -17,6 +17,7 @@ def test_home_to_chapter_two_and_search_lands_on_turn(page, seed_url):
     sentence = "We figured out that if you train Qwen on random rewards"
     page.keyboard.press("/")  # Material's shortcut to focus search
     page.locator("input.md-search__input").fill(sentence)
+    page.locator("input.md-search__input").press("End")  # Material reads the box on keyup; fill() sends none
     # A result group opens with its page's title; the first section under it is the first result.
     first = page.locator(".md-search-result__item").first.locator("a.md-search-result__link[href*='#']").first
     first.wait_for()
