@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+from .anchor_map import anchor_map_files
+from .anchor_registry import check, read_registry, record
 from .errors import InputError
 from .load import load_episodes
 from .render import render_site
@@ -22,7 +24,13 @@ ADDRESS = "127.0.0.1:8000"
 def generate(root: Path, *, force: bool = False) -> None:
     """Read every episode under `seeds/`, then write its pages into `docs/` (all or nothing)."""
     episodes = load_episodes(root / "seeds", root)
-    report = write_pages(root / "docs", render_site(episodes), force=force)
+    # Anchors readers may have linked to must survive: check every episode before writing anything.
+    registries = {episode.slug: read_registry(root, episode) for episode in episodes}
+    retired = {episode.slug: check(registries[episode.slug], episode) for episode in episodes}
+    report = write_pages(root / "docs", {**render_site(episodes), **anchor_map_files(episodes, retired)}, force=force)
+    for episode in episodes:
+        if record(registries[episode.slug], episode):
+            log.info("episode-site: recorded new anchors in %s; commit it", registries[episode.slug].shown)
     log.info("episode-site: %d episode(s); wrote %d page(s), removed %d, %d unchanged",
              len(episodes), len(report.written), len(report.removed), report.unchanged)
 

@@ -1,0 +1,53 @@
+"""The anchor map: every anchor of an episode and the chapter page it lives on.
+
+Written as `docs/<episode>/anchors.json`. The page script (quote-links.js) and
+the 404 page read it to send a link whose anchor is not on the page it names
+(a chapter boundary moved, a chapter renamed, the episode's own address) to
+the page where the anchor lives now.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+
+from .anchors import continued_anchor, paragraph_anchor, turn_anchor
+from .chapters import chapter_turns
+from .model import Episode
+
+MAP_NAME = "anchors.json"
+
+
+def episode_anchors(episode: Episode) -> Iterator[tuple[str, str, str]]:
+    """(anchor, chapter slug, text it opens with) for every turn heading and paragraph, in page order.
+
+    Mirrors render.chapter_page: a turn cut by a chapter boundary has its
+    plain anchor where it starts and its `-continued` heading on the next page.
+    """
+    page = episode.source
+    for chapter in episode.chapters:
+        for t, paragraphs in chapter_turns(page, chapter):
+            turn = page.turns[t]
+            heading = continued_anchor(turn) if paragraphs.start > 0 else turn_anchor(turn)
+            yield heading, chapter.slug, turn.paragraphs[paragraphs.start].text
+            for p in paragraphs:
+                yield paragraph_anchor(turn, p), chapter.slug, turn.paragraphs[p].text
+
+
+def anchor_map(episode: Episode, retired: Mapping[str, str]) -> dict[str, object]:
+    """The map as JSON data: chapter titles (for citations and the 404 page), anchors, retired anchors."""
+    return {
+        "episode": episode.slug,
+        "title": episode.source.title,
+        "chapters": {c.slug: f"{c.entry.stamp} {c.entry.title}".strip() for c in episode.chapters},
+        "anchors": {anchor: slug for anchor, slug, _ in episode_anchors(episode)},
+        "retired": dict(retired),
+    }
+
+
+def anchor_map_files(episodes: Sequence[Episode], retired: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """Path under `docs/` → JSON text, one map per episode (`retired` is keyed by episode slug)."""
+    return {
+        f"{e.slug}/{MAP_NAME}": json.dumps(anchor_map(e, retired.get(e.slug, {})), ensure_ascii=False, separators=(",", ":")) + "\n"
+        for e in episodes
+    }

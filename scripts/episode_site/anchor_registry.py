@@ -1,0 +1,136 @@
+"""The anchor registry: a promise that links readers made keep working.
+
+`seeds/<name>.anchors` lists every anchor the episode has ever had, each with
+the words its passage opens with. `episode-site generate` adds new anchors to
+it (commit the file) and stops, before writing anything, when an edit to the
+transcript would make a listed anchor disappear or point at other words.
+An anchor is given up on purpose by rewriting its line as `old -> new`: the
+anchor map then sends links for `old` to `new`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .anchor_map import episode_anchors
+from .errors import InputError
+from .model import Episode
+
+SUFFIX = ".anchors"
+_WORDS = 6
+_RETIRED = re.compile(r"^(\S+)\s*->\s*(\S+)$")
+_HEADER = """\
+# Anchors of the episode `{slug}` that readers may have linked to. Never delete a line.
+# `episode-site generate` appends new anchors with the words their passage opens with; commit this file.
+# The build stops if a listed anchor would disappear or open with other words.
+# To give an anchor up on purpose, rewrite its line as `old-anchor -> new-anchor`:
+# links to the old anchor then go to the new one.
+"""
+_QUOTES = str.maketrans("’‘“”", "''\"\"")
+
+
+@dataclass(frozen=True)
+class Registry:
+    """What the registry file says."""
+
+    path: Path
+    """The file (it may not exist yet)."""
+    shown: str
+    """Its path for messages."""
+    live: dict[str, tuple[str, int]]
+    """Anchor → (opening words as recorded, line)."""
+    retired: dict[str, tuple[str, int]]
+    """Retired anchor → (anchor that replaces it, line)."""
+
+
+def registry_path(root: Path, episode: Episode) -> Path:
+    return (root / episode.seed_files[0]).with_suffix(SUFFIX)
+
+
+def opening(text: str) -> str:
+    return " ".join(text.split()[:_WORDS])
+
+
+def _same(a: str, b: str) -> bool:
+    fold = lambda s: re.sub(r"[^\w']+", " ", s.translate(_QUOTES).lower()).strip()  # noqa: E731
+    return fold(a) == fold(b)
+
+
+def read_registry(root: Path, episode: Episode) -> Registry:
+    path = registry_path(root, episode)
+    shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    live: dict[str, tuple[str, int]] = {}
+    retired: dict[str, tuple[str, int]] = {}
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    for number, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if match := _RETIRED.match(line):
+            retired[match[1]] = (match[2], number)
+        else:
+            anchor, _, words = line.partition(" ")
+            live[anchor] = (words.strip(), number)
+    return Registry(path, shown, live, retired)
+
+
+def check(registry: Registry, episode: Episode) -> dict[str, str]:
+    """Raise InputError if the episode breaks the promise; return the retired anchors (old → new)."""
+    now = {anchor: opening(text) for anchor, _, text in episode_anchors(episode)}
+    problems: list[tuple[int, str]] = []
+    for anchor, (words, line) in registry.live.items():
+        if anchor not in now:
+            moved = next(iter(sorted((a for a, w in now.items() if _same(w, words)), key=lambda a: _shape(a) != _shape(anchor))), None)
+            hint = f"; its words are now at `{moved}`, so `{anchor} -> {moved}` would keep its links" if moved else ""
+            problems.append((line, f"`{anchor}` (“{words}…”) would disappear{hint}"))
+        elif not _same(now[anchor], words):
+            problems.append((line, f"`{anchor}` would open with “{now[anchor]}…” instead of “{words}…”"))
+    for old, (new, line) in registry.retired.items():
+        if old in now:
+            problems.append((line, f"retired anchor `{old}` is on the site again (“{now[old]}…”)"))
+        elif _resolve(old, registry.retired) not in now:
+            problems.append((line, f"retired anchor `{old}` leads to `{new}`, which is not on the site"))
+    if problems:
+        line = min(line for line, _ in problems)
+        listed = "; ".join(text for _, text in sorted(problems)[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+        raise InputError(
+            registry.shown, line,
+            f"{len(problems)} anchor(s) that readers may have linked to would break: {listed}",
+            "Undo the transcript edit that moved them (inserting or removing a turn renumbers every later one), "
+            "or keep the promise by hand: rewrite a vanished anchor's line as `old -> new`; "
+            "if a passage was only reworded, put its new opening words on its line.",
+        )
+    return {old: _resolve(old, registry.retired) for old in registry.retired}
+
+
+def _shape(anchor: str) -> int:
+    """1 for a turn anchor, 2 for a paragraph anchor: a vanished anchor is best replaced by one of its kind."""
+    return len(re.findall(r"-\d+", anchor)) + anchor.endswith("-continued")
+
+
+def _resolve(anchor: str, retired: dict[str, tuple[str, int]]) -> str:
+    seen = set()
+    while anchor in retired and anchor not in seen:
+        seen.add(anchor)
+        anchor = retired[anchor][0]
+    return anchor
+
+
+def record(registry: Registry, episode: Episode) -> bool:
+    """Write the registry with every current anchor; keep retired lines. True if the file changed."""
+    lines = [_HEADER.format(slug=episode.slug)]
+    known = dict(registry.live)
+    for anchor, _, text in episode_anchors(episode):
+        words = known.pop(anchor, (opening(text), 0))[0] or opening(text)
+        lines.append(f"{anchor} {words}\n")
+    if registry.retired:
+        lines.append("\n# Retired: old -> new\n")
+        lines.extend(f"{old} -> {new}\n" for old, (new, _) in registry.retired.items())
+    text = "".join(lines)
+    current = registry.path.read_text(encoding="utf-8") if registry.path.exists() else None
+    if text == current:
+        return False
+    registry.path.write_text(text, encoding="utf-8")
+    return True
