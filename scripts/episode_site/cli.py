@@ -10,11 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from .anchor_map import anchor_map_files
-from .anchor_registry import check, read_registry, record
+from .anchor_registry import record
 from .errors import InputError
 from .load import load_episodes
-from .render import render_site
+from .pipeline import generated_files
 from .write import write_pages
 
 log = logging.getLogger("episode_site")
@@ -24,10 +23,8 @@ ADDRESS = "127.0.0.1:8000"
 def generate(root: Path, *, force: bool = False) -> None:
     """Read every episode under `seeds/`, then write its pages into `docs/` (all or nothing)."""
     episodes = load_episodes(root / "seeds", root)
-    # Anchors readers may have linked to must survive: check every episode before writing anything.
-    registries = {episode.slug: read_registry(root, episode) for episode in episodes}
-    retired = {episode.slug: check(registries[episode.slug], episode) for episode in episodes}
-    report = write_pages(root / "docs", {**render_site(episodes), **anchor_map_files(episodes, retired)}, force=force)
+    files, registries = generated_files(root, episodes)
+    report = write_pages(root / "docs", files, force=force)
     for episode in episodes:
         if record(registries[episode.slug], episode):
             log.info("episode-site: recorded new anchors in %s; commit it", registries[episode.slug].shown)

@@ -1,0 +1,23 @@
+"""Every file `generate` puts into `docs/`, from the episodes read out of `seeds/`.
+
+Collect first, then render: anchors are checked for every episode before a
+single file is produced, so a failing check writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .anchor_map import anchor_map_files
+from .anchor_registry import Registry, check, read_registry
+from .model import Episode
+from .render import render_site
+
+
+def generated_files(root: Path, episodes: Sequence[Episode]) -> tuple[dict[str, str], dict[str, Registry]]:
+    """(path under docs/ → text, the anchor registry of each episode by slug)."""
+    # Anchors readers may have linked to must survive: check every episode before rendering.
+    registries = {episode.slug: read_registry(root, episode) for episode in episodes}
+    retired = {episode.slug: check(registries[episode.slug], episode) for episode in episodes}
+    return {**render_site(episodes), **anchor_map_files(episodes, retired)}, registries
