@@ -208,11 +208,13 @@
   }
 
   async function citation(quote) {
-    const here = place(location);
-    const map = await anchorMap(here.episode);
+    // The page names its chapter (h1) and its episode (the link in the chapter's facts line);
+    // the anchor map is fetched only when the page does not.
     const h1 = document.querySelector("article h1");
-    const chapter = (map && map.chapters[here.page]) || (h1 ? speakerOf(h1) : "");
-    const episode = (map && map.title) || document.title;
+    const facts = document.querySelector(".chapter-facts a");
+    const map = h1 && facts ? null : await anchorMap(place(location).episode);
+    const chapter = h1 ? speakerOf(h1) : (map && map.chapters[place(location).page]) || "";
+    const episode = facts ? facts.textContent.trim() : (map && map.title) || document.title;
     const parts = [speakerOf(quote.heading), episode, chapter, quote.time, quote.url].filter(Boolean);
     return `“${quote.text}” — ${parts.join(", ")}`;
   }
@@ -308,7 +310,6 @@
     if (toolbar) toolbar.hidden = true;
     mark();
     follow();
-    anchorMap(place(location).episode);  // fetched now, so "Copy quote" can name the episode at once
   }
 
   document.addEventListener("selectionchange", showToolbar);
