@@ -1,0 +1,161 @@
+"""Benchmark: this site against a bare Material site built in the same run from the same transcript.
+
+    .venv/bin/python scripts/benchmark.py [--json benchmark.json] [--no-lighthouse] [--scale]
+
+Measures build speed, page weight, search speed and ranking in Chromium, and
+(with npm) Lighthouse scores; checks them against the targets of the quality
+issue and prints one table. Needs the test extras (Playwright) and
+/usr/bin/chromium. Nothing here is a test: figures vary with the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from bench_browser import first_load_bytes, search_figures  # noqa: E402
+from bench_lighthouse import lighthouse_scores  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
+RUNS = 5
+
+
+def _copy_project(where: Path) -> Path:
+    from conftest import make_project
+
+    return make_project(where)
+
+
+def _bare_project(where: Path) -> Path:
+    """Material with default settings, the whole source page as one Markdown page."""
+    (where / "docs").mkdir(parents=True)
+    page = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    (where / "docs" / "index.md").write_text(page, encoding="utf-8")
+    (where / "mkdocs.yml").write_text("site_name: Bare\ntheme:\n  name: material\n", encoding="utf-8")
+    return where
+
+
+def _median_seconds(command: list[str], cwd: Path) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def generation_seconds(root: Path) -> float:
+    """Reading seeds and producing every page, in this process (no interpreter start-up)."""
+    from episode_site.load import load_episodes
+    from episode_site.pipeline import generated_files
+
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        generated_files(root, load_episodes(root / "seeds", root))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def build_speed(ours: Path, bare: Path) -> dict[str, float]:
+    generate = generation_seconds(ours)
+    generate_command = _median_seconds([sys.executable, "-m", "episode_site.cli", "--root", str(ours), "generate"], ours)
+    full = _median_seconds([sys.executable, "-m", "episode_site.cli", "--root", str(ours), "build"], ours)
+    bare_build = _median_seconds([sys.executable, "-m", "mkdocs", "build"], bare)
+    return {"generate_s": generate, "generate_command_s": generate_command, "build_s": full, "bare_build_s": bare_build}
+
+
+def page_bytes(site: Path) -> dict[str, int]:
+    return {str(p.relative_to(site)): p.stat().st_size for p in sorted(site.rglob("*.html"))}
+
+
+def scale_figures() -> dict[str, float]:
+    from benchmark_generate import generation_seconds  # issue 5's size benchmark
+
+    return {f"generate_{n}x_s": generation_seconds(n) for n in (1, 10, 100)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", type=Path, default=Path("benchmark.json"), help="where to write the figures")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (needs npm)")
+    parser.add_argument("--scale", action="store_true", help="also time generation at 1x, 10x and 100x the seed")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="episode-site-bench-"))
+    try:
+        ours, bare = _copy_project(work / "ours"), _bare_project(work / "bare")
+        figures: dict[str, object] = build_speed(ours, bare)
+        ours_site, bare_site = ours / "site", bare / "site"
+        figures["index_bytes"] = (ours_site / "search" / "search_index.json").stat().st_size
+        figures["bare_index_bytes"] = (bare_site / "search" / "search_index.json").stat().st_size
+        figures["html_bytes"] = page_bytes(ours_site)
+        chapters = sorted("/" + p.parent.relative_to(ours_site).as_posix() + "/"
+                          for p in ours_site.rglob("index.html") if p.parent.name[:2].isdigit())
+        figures.update(first_load_bytes(ours_site, chapters, bare_site, "/"))
+        chapter_path = figures["heaviest_page"]
+        figures.update(search_figures(ours_site, ROOT))
+        if not args.no_lighthouse:
+            figures["lighthouse"] = lighthouse_scores(ours_site, ["/", chapter_path], work / "lighthouse")
+        if args.scale:
+            figures.update(scale_figures())
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    rows = report_rows(figures)
+    width = max(len(r[0]) for r in rows)
+    for name, value, target, ok in rows:
+        print(f"{name:<{width}}  {value:>22}  {target:<28} {'' if ok is None else 'ok' if ok else 'MISSED'}")
+    args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    print(f"\nfigures written to {args.json}")
+    return 0 if all(ok is not False for *_, ok in rows) else 1
+
+
+def report_rows(f: dict) -> list[tuple[str, str, str, bool | None]]:
+    build_ratio = f["build_s"] / f["bare_build_s"]
+    index_ratio = f["index_bytes"] / f["bare_index_bytes"]
+    rows = [
+        ("generate, in process (median of 5)", f"{f['generate_s'] * 1000:.0f} ms", "< 1/10 of full build", f["generate_s"] < f["build_s"] / 10),
+        ("`episode-site generate` command", f"{f['generate_command_s'] * 1000:.0f} ms", "(with Python start-up)", None),
+        ("full build (generate + mkdocs)", f"{f['build_s']:.2f} s", "", None),
+        ("bare Material site build", f"{f['bare_build_s']:.2f} s", "", None),
+        ("full build / bare build", f"{build_ratio:.2f}x", "<= 2x", build_ratio <= 2),
+        ("search index", f"{f['index_bytes']:,} B", "", None),
+        ("bare search index", f"{f['bare_index_bytes']:,} B", "", None),
+        ("index / bare index", f"{index_ratio:.2f}x", "<= 1.5x", index_ratio <= 1.5),
+        ("first load, heaviest chapter page", f"{f['first_load_bytes'][f['heaviest_page']]:,} B", "<= bare single page",
+         f["first_load_bytes"][f["heaviest_page"]] <= f["bare_first_load_bytes"]),
+        ("first load, bare single page", f"{f['bare_first_load_bytes']:,} B", "", None),
+        ("  the same, gzipped: heaviest chapter", f"{max(f['first_load_gzip_bytes'].values()):,} B", "", None),
+        ("  the same, gzipped: bare single page", f"{f['bare_first_load_gzip_bytes']:,} B", "", None),
+        ("requests to other hosts", f"{f['foreign_requests']}", "0", f["foreign_requests"] == 0),
+        ("search cold (median)", f"{f['search_cold_ms']:.0f} ms", "", None),
+        ("search warm (median / p95)", f"{f['search_warm_ms']:.1f} / {f['search_warm_p95_ms']:.1f} ms", "< 50 ms", f["search_warm_p95_ms"] < 50),
+        (f"phrase hit@1 ({f['phrases']} phrases)", f"{f['hit_at_1']:.0%}", ">= 90%", f["hit_at_1"] >= 0.9),
+        ("phrase hit@5", f"{f['hit_at_5']:.0%}", "100%", f["hit_at_5"] == 1),
+    ]
+    for path, html_size in sorted(f["html_bytes"].items()):
+        rows.append((f"html {path}"[:40], f"{html_size:,} B", "", None))
+    for page, scores in (f.get("lighthouse") or {}).items():
+        for category, score in scores.items():
+            target = 95 if category == "performance" else 100
+            rows.append((f"lighthouse {page} {category}"[:40], f"{score}", f">= {target}", score is not None and score >= target))
+    for key in sorted(k for k in f if k.startswith("generate_") and k.endswith("x_s")):
+        rows.append((key.removesuffix("_s").replace("_", " "), f"{f[key]:.2f} s", "", None))
+    return rows
+
+
+if __name__ == "__main__":
+    sys.exit(main())
