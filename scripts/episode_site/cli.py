@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import yaml
+
 from .errors import InputError
 from .load import load_episodes
 from .render import render_site
@@ -22,9 +24,21 @@ ADDRESS = "127.0.0.1:8000"
 def generate(root: Path, *, force: bool = False) -> None:
     """Read every episode under `seeds/`, then write its pages into `docs/` (all or nothing)."""
     episodes = load_episodes(root / "seeds", root)
-    report = write_pages(root / "docs", render_site(episodes), force=force)
+    report = write_pages(root / "docs", render_site(episodes, site_url=site_url(root)), force=force)
     log.info("episode-site: %d episode(s); wrote %d page(s), removed %d, %d unchanged",
              len(episodes), len(report.written), len(report.removed), report.unchanged)
+
+
+def site_url(root: Path) -> str | None:
+    """`site_url` from mkdocs.yml, for absolute links in the JSON chapters; tags like `!ENV` are skipped."""
+    loader = type("_Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", lambda *_: None)
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError):
+        return None
+    value = config.get("site_url") if isinstance(config, dict) else None
+    return value if isinstance(value, str) and value else None
 
 
 def mkdocs(root: Path, *args: str) -> subprocess.Popen[bytes]:
