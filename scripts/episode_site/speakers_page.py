@@ -39,7 +39,7 @@ def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
     page = episode.source
     counts = speaker_counts(episode)
     summary = "; ".join(f"{name}: {counts[name].get(0, (0, 0))[1]:,} words" for name in page.speakers)
-    yield from front_matter(sources=episode.seed_files, title=f"Speakers: {page.title}",
+    yield from front_matter(sources=episode.seed_files, title="Speakers",
                             description=f"Who speaks how much in {page.title}, chapter by chapter. {summary}.",
                             extra=["search:", "  exclude: true"])
     yield "# Speakers { #speakers }"

@@ -24,7 +24,7 @@ _CONTEXT_WORDS = 10
 def topics_page(episode: Episode, front_matter) -> Iterator[str]:
     tags = chapter_tags(episode)
     tagged = {name for names in tags.values() for name in names}
-    yield from front_matter(sources=episode.seed_files, title=f"Topics: {episode.source.title}",
+    yield from front_matter(sources=episode.seed_files, title="Topics",
                             description=f"Topics of {episode.source.title}: " + ", ".join(t.name for t in episode.topics),
                             extra=["search:", "  exclude: true"])
     yield "# Topics { #topics }"
