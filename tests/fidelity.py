@@ -51,3 +51,9 @@ def missing_source_lines(source: str, site: Path, speakers: tuple[str, ...]) -> 
             if piece and piece not in everything:
                 missing.append(piece)
     return missing
+
+
+def paragraphs_with_markup(html: str) -> list[str]:
+    """Ids of turn paragraphs whose HTML holds any element: speech never should."""
+    found = re.findall(r'<p id="([a-z0-9-]+-\d+-\d+)">(.*?)</p>', html, flags=re.S)
+    return [pid for pid, inner in found if "<" in inner]

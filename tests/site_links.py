@@ -1,82 +1,77 @@
-"""Following links in a built site: does each one reach a page, and an element with its fragment's id?"""
+"""Every internal link and anchor of a built site, and whether it resolves."""
 
 from __future__ import annotations
 
-import re
+import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
+from urllib.parse import unquote, urlsplit
+
+_EXTERNAL = ("http:", "https:", "mailto:", "javascript:", "data:", "tel:")
 
 
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class _Links(HTMLParser):
-    """Every id of a page, and the links inside its article (or the whole page when `article` is False)."""
-
-    def __init__(self, article: bool) -> None:
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.article, self.depth = article, 0
-        self.links: list[str] = []
         self.ids: set[str] = set()
+        self.links: list[str] = []
 
-    def _open(self, tag: str, a: dict[str, str], closes: bool) -> None:
-        if "id" in a:
-            self.ids.add(a["id"])
-        entering = tag == "article" and "md-content__inner" in a.get("class", "")
-        inside = not self.article or self.depth or entering
-        if inside and tag == "a" and "href" in a:
-            self.links.append(a["href"])
-        if (self.depth or entering) and not closes and tag not in _VOID:
-            self.depth += 1
-
-    def handle_starttag(self, tag, attrs):
-        self._open(tag, {k: v or "" for k, v in attrs}, closes=False)
-
-    def handle_startendtag(self, tag, attrs):
-        self._open(tag, {k: v or "" for k, v in attrs}, closes=True)
-
-    def handle_endtag(self, tag):
-        if self.depth and tag not in _VOID:
-            self.depth -= 1
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        for key in ("id", "name"):
+            if a.get(key) and (key == "id" or tag == "a"):
+                self.ids.add(a[key] or "")
+        for key in ("href", "src"):
+            if a.get(key) and tag in ("a", "link", "script", "img", "use", "source", "iframe"):
+                self.links.append(a[key] or "")
 
 
-def parse(path: Path, article: bool = True) -> _Links:
-    parser = _Links(article)
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+def _collect(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
 
 
-def page_url(site: Path, path: Path) -> str:
-    rel = path.relative_to(site).as_posix()
-    return "http://site/" + re.sub(r"index\.html$", "", rel)
+def _target(site: Path, page: Path, link: str) -> tuple[Path, str]:
+    parts = urlsplit(link)
+    page_dir = "/" + page.parent.relative_to(site).as_posix().removeprefix(".")
+    url_path = posixpath.normpath(posixpath.join(page_dir, unquote(parts.path))) if parts.path else "/" + str(page.relative_to(site))
+    target = site / url_path.lstrip("/")
+    if parts.path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    fragment = unquote(parts.fragment).split(":~:")[0]
+    return target, fragment
 
 
-def target(site: Path, base: str, href: str) -> tuple[Path, str]:
-    """The file a link reaches and its fragment."""
-    url = urlparse(urljoin(base, href))
-    path = unquote(url.path).lstrip("/")
-    file = site / path
-    if path == "" or path.endswith("/"):
-        file = file / "index.html"
-    return file, unquote(url.fragment)
+def broken_links(site: Path) -> list[str]:
+    """`page -> link` for each internal link whose file or anchor is missing."""
+    pages = {path: _collect(path) for path in site.rglob("*.html")}
+    broken = []
+    for page, collected in pages.items():
+        for link in collected.links:
+            if link.startswith(_EXTERNAL) or link.startswith("//"):
+                continue
+            target, fragment = _target(site, page, link)
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {link} (no file)")
+            elif fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else _collect(target).ids
+                if fragment not in ids:
+                    broken.append(f"{page.relative_to(site)} -> {link} (no anchor)")
+    return sorted(set(broken))
 
 
-def broken_links(site: Path, page: Path, hrefs: list[str] | None = None) -> list[str]:
-    """Links of the page's article (or the given hrefs) that miss their file or their anchor."""
-    hrefs = parse(page).links if hrefs is None else hrefs
-    base = page_url(site, page)
-    broken, cache = [], {}
-    for href in hrefs:
-        if href.startswith(("http://", "https://", "mailto:")) and not href.startswith("http://site/"):
-            continue
-        file, fragment = target(site, base, href)
-        if not file.is_file():
-            broken.append(f"{href}: no file {file}")
-            continue
-        if fragment:
-            if file not in cache:
-                cache[file] = parse(file, article=False).ids
-            if fragment not in cache[file]:
-                broken.append(f"{href}: no id {fragment!r} in {file.relative_to(site)}")
-    return broken
+def external_links(site: Path) -> list[str]:
+    """Every absolute URL a built page loads as a resource (not a link a reader clicks)."""
+    found = []
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for attr in ("src=\"http", "href=\"http"):
+            start = 0
+            while (start := text.find(attr, start)) != -1:
+                tag_start = text.rfind("<", 0, start)
+                tag = text[tag_start: tag_start + 8]
+                if tag.startswith(("<script", "<link", "<img", "<iframe")):
+                    found.append(f"{path.relative_to(site)}: {text[start:start + 80]}")
+                start += 1
+    return found

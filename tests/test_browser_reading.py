@@ -16,11 +16,9 @@ def test_home_to_chapter_two_and_search_lands_on_turn(page, seed_url):
     # A sentence from chapter 3, typed into Material's search.
     sentence = "We figured out that if you train Qwen on random rewards"
     page.keyboard.press("/")  # Material's shortcut to focus search
-    # Material searches on key presses, and reads a value set before its index is ready, but not
-    # one set without keys after (what `fill` does): which of the two happened was a race. Wait
-    # for the index, then type as a reader does.
-    page.wait_for_function("() => !/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)")
-    page.locator("input.md-search__input").press_sequentially(sentence)
+    search_box = page.locator("input.md-search__input")
+    search_box.fill(sentence)
+    search_box.press("End")  # Material reads the query on keyup; fill() alone sends none
     # A result group opens with its page's title; the first section under it is the first result.
     first = page.locator(".md-search-result__item").first.locator("a.md-search-result__link[href*='#']").first
     first.wait_for()

@@ -12,7 +12,7 @@ import yaml
 
 from conftest import ROOT, SEED_PAGE
 from html_text import fold, page_text, read_page
-from site_links import broken_links, page_url, parse, target
+from page_links import broken_links, page_url, parse, target
 
 EPISODE = "ross-taylor-2025"
 

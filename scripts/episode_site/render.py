@@ -103,8 +103,10 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
     if chapter.estimated:
         yield '!!! info "Estimated start"'
         yield ""
+        rate = ("the speaking rate measured on the chapters whose start is known" if timeline.measured
+                else "an assumed 160 words a minute")
         yield ("    No quote pins where this chapter begins, so it starts at the paragraph nearest to where "
-               f"{chapter.entry.stamp} falls at the speaking rate measured on the other chapters.")
+               f"{chapter.entry.stamp} falls at {rate}.")
         yield ""
     if not shown:
         yield from _ended_before(episode, timeline)
@@ -127,8 +129,8 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
 
 
 def _last_words(episode: Episode) -> str:
-    last = episode.source.turns[-1].paragraphs[-1].text
-    return " ".join(last.split()[-6:])
+    words = episode.source.turns[-1].paragraphs[-1].text.split()
+    return ("…" if len(words) > 6 else "") + " ".join(words[-6:])
 
 
 def _transcript_stops(episode: Episode) -> Iterator[str]:
@@ -202,13 +204,11 @@ def episode_home(episode: Episode, *, link_base: str, search: bool = True) -> It
     yield "## Source { #source }"
     yield ""
     where = f"<{episode.source_url}>" if episode.source_url else "its publisher"
-    yield f"This site is built from the episode's page at {where}, kept word for word in `{episode.seed_files[0]}`."
-    if page.page_notices:
-        yield " The page around the episode also said:"
-        yield ""
-        for line in page.page_notices:
-            yield f"> {inline(line.text)}"
-            yield ">"
+    said = " The page around the episode also said:" if page.page_notices else ""
+    yield f"This site is built from the episode's page at {where}, kept word for word in `{episode.seed_files[0]}`.{said}"
+    yield ""
+    quoted = [f"> {inline(line.text)}" for line in page.page_notices]
+    yield from "\n>\n".join(quoted).splitlines()
     yield ""
 
 

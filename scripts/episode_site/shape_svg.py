@@ -27,7 +27,7 @@ _TOP = 22  # room for chapter numbers
 _AXIS = 22  # room for time labels
 _MIN_BAR = 1.5  # a one-word turn still shows, and can be clicked
 _FIRST_WORDS = 8
-_TICK_STEPS = (60, 120, 300, 600, 900, 1200, 1800, 3600)
+_TICK_STEPS = (10, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600)
 
 
 def _first_words(text: str) -> str:

@@ -32,12 +32,20 @@ def label_at_start(line: str) -> tuple[str, str] | None:
 
 
 def detect_speakers(lines: Iterable[str]) -> tuple[str, ...]:
-    """Names that label at least two lines, in order of first appearance."""
+    """Names that label at least two turns, in order of first appearance.
+
+    A label glued to other text (the first turn after a disclaimer) counts too,
+    for a name that also labels a line of its own.
+    """
+    lines = list(lines)
     counts: Counter[str] = Counter()
     for line in lines:
         found = label_at_start(line)
         if found:
             counts[found[0]] += 1
+    for name in [name for name, count in counts.items() if count < _MIN_DETECTED_TURNS]:
+        glued = re.compile(rf"(?<=\S){re.escape(name)}:\s+(?=\S)")
+        counts[name] += sum(len(glued.findall(line)) for line in lines)
     return tuple(name for name, count in counts.items() if count >= _MIN_DETECTED_TURNS)
 
 

@@ -30,9 +30,13 @@ def speaker_counts(episode: Episode) -> dict[str, dict[int, tuple[int, int]]]:
     return counts
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def _cell(turns: int, words: int, all_words: int) -> str:
     share = f"{words / all_words:.0%}" if all_words else "–"
-    return f"{turns} turns · {words:,} words · {share}"
+    return f"{_n(turns, 'turn')} · {_n(words, 'word')} · {share}"
 
 
 def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
@@ -62,7 +66,7 @@ def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
         turns, words = counts[name].get(0, (0, 0))
         yield f"## {inline(name)} {{ #speaker-{slugify(name, fallback='speaker')} }}"
         yield ""
-        yield f"{turns} turns, {words:,} words ({words / total:.0%} of all words). Each turn, with its first words:" if total else ""
+        yield f"{_n(turns, 'turn')}, {_n(words, 'word')} ({words / total:.0%} of all words). Each turn, with its first words:" if total else ""
         yield ""
         for t, turn in enumerate(page.turns):
             if turn.speaker != name:

@@ -19,6 +19,11 @@ class Timeline:
         last_word, last_second = self.knots[-1]
         self.rate = last_word / last_second if last_word > 0 and last_second > 0 else DEFAULT_WORDS_PER_SECOND
 
+    @property
+    def measured(self) -> bool:
+        """True when a pinned chapter start, not the default rate, sets the pace."""
+        return len(self.knots) > 1
+
     def seconds_at(self, word: float) -> float:
         """Estimated time at which word number `word` (0-based) is spoken."""
         return _interpolate(self.knots, word, 1 / self.rate)

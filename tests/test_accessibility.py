@@ -1,0 +1,43 @@
+"""axe-core finds no violation, of any impact, on the pages a reader uses, in light and dark."""
+
+from __future__ import annotations
+
+import pytest
+
+PAGES = [
+    "/",
+    "/ross-taylor-2025/",
+    "/ross-taylor-2025/03-reasoning-research-and-academic-blind-spots/",
+]
+
+
+def _violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_axe_violations(browser, seed_url, path, scheme):
+    page = browser.new_page(color_scheme=scheme)
+    try:
+        page.goto(seed_url + path)
+        assert _violations(page) == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_with_search_results_open(browser, seed_url, scheme):
+    page = browser.new_page(color_scheme=scheme)
+    try:
+        page.goto(seed_url + "/ross-taylor-2025/")
+        page.keyboard.press("/")
+        page.locator("input.md-search__input").fill("reasoning research")
+        page.locator("input.md-search__input").press("End")  # Material reads the query on keyup
+        page.locator(".md-search-result__item").first.wait_for()
+        assert _violations(page) == []
+    finally:
+        page.close()
