@@ -54,7 +54,7 @@ class _Reader(HTMLParser):
             self.capture, self.capture_kind = [], (tag, a)
         elif tag == "p" and re.search(r"-\d+-\d+$", a.get("id", "")):
             self.capture, self.capture_kind = [], (tag, a)
-        if tag == "span" and "turn-continued" in a.get("class", "") and self.turns is not None:
+        if tag == "span" and {"turn-continued", "turn-time"} & set(a.get("class", "").split()):
             self.skip += 1
             self.stack[-1] = (tag, {**a, "_skipping": "1"})
 

@@ -27,7 +27,7 @@ def test_rendered_pages_match_the_golden_pages(case: str):
         for rel, text in pages.items():
             (expected / rel).parent.mkdir(parents=True, exist_ok=True)
             (expected / rel).write_text(text, encoding="utf-8")
-    on_disk = {str(p.relative_to(expected)): p.read_text(encoding="utf-8") for p in expected.rglob("*.md")}
+    on_disk = {str(p.relative_to(expected)): p.read_text(encoding="utf-8") for p in expected.rglob("*") if p.is_file()}  # pages and downloads
     assert sorted(pages) == sorted(on_disk)
     for rel in pages:
         assert pages[rel] == on_disk[rel], f"{case}/{rel} differs from the golden page"

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from .chapters import place_chapters
+from .downloads import transcript_section
 from .errors import InputError
 from .model import Episode
 from .parse import parse_page
+from .topics import check_vocabulary
 from .settings import EpisodeSettings, discover_episodes, load_site_settings, read_text
 from .speakers import check_listed_speak
 
@@ -26,9 +28,10 @@ def load_episodes(seeds: Path, root: Path) -> list[Episode]:
 def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[str, ...] = ()) -> Episode:
     page_path = _shown(settings.page_path, root)
     yaml_path = _shown(settings.yaml_path, root) if settings.yaml_path else page_path
-    page = parse_page(read_text(settings.page_path, page_path), page_path,
-                      speakers=settings.speakers, notice_patterns=notice_patterns)
+    text = read_text(settings.page_path, page_path)
+    page = parse_page(text, page_path, speakers=settings.speakers, notice_patterns=notice_patterns)
     check_listed_speak(settings.speaker_lines, page.speakers, yaml_path)
+    check_vocabulary(settings.topics, yaml_path)
     chapters, timeline = place_chapters(page, settings.cues, yaml_path=yaml_path)
     return Episode(
         slug=settings.slug,
@@ -37,6 +40,8 @@ def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[s
         chapters=chapters,
         seconds_at_word=tuple(timeline.knots),
         seed_files=tuple(p for p in (page_path, _shown(settings.yaml_path, root) if settings.yaml_path else None) if p),
+        topics=settings.topics,
+        transcript_text=transcript_section(text, page),
     )
 
 

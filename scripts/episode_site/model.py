@@ -78,6 +78,18 @@ class SourcePage:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """One topic of an episode's vocabulary: its display name and the terms that signal it."""
+
+    name: str
+    """Shown as the tag, case and all."""
+    terms: tuple[str, ...]
+    """Words or phrases as written in the YAML (syntax: `topics.compile_term`)."""
+    line: int = 0
+    """YAML line of the topic, for messages."""
+
+
+@dataclass(frozen=True)
 class Position:
     """A place in the transcript: paragraph `paragraph` of turn index `turn`."""
 
@@ -123,3 +135,7 @@ class Episode:
     """Knots (word position, seconds) of the timing model, for `≈` times."""
     seed_files: tuple[str, ...] = field(default=())
     """The seed files this episode was built from (for the generated-file header)."""
+    topics: tuple[Topic, ...] = field(default=())
+    """The curated topic vocabulary; empty means the episode gets no tags."""
+    transcript_text: str = ""
+    """The source's transcript section exactly as written (the plain-text download)."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import yaml
+
 from .anchor_map import anchor_map_files
 from .anchor_registry import Registry, check, read_registry
 from .model import Episode
@@ -20,4 +22,17 @@ def generated_files(root: Path, episodes: Sequence[Episode]) -> tuple[dict[str, 
     # Anchors readers may have linked to must survive: check every episode before rendering.
     registries = {episode.slug: read_registry(root, episode) for episode in episodes}
     retired = {episode.slug: check(registries[episode.slug], episode) for episode in episodes}
-    return {**render_site(episodes), **anchor_map_files(episodes, retired)}, registries
+    return {**render_site(episodes, site_url=site_url(root)), **anchor_map_files(episodes, retired)}, registries
+
+
+def site_url(root: Path) -> str | None:
+    """`site_url` from mkdocs.yml, for absolute links in the JSON chapters; tags like `!ENV` are skipped."""
+    loader = type("_Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", lambda *_: None)
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError):
+        return None
+    value = config.get("site_url") if isinstance(config, dict) else None
+    return value if isinstance(value, str) and value else None
+

@@ -11,17 +11,28 @@ from .escape import attribute, inline
 from .model import Chapter, Episode, Line
 from .timestamps import format_clock
 from .timing import Timeline
+from .downloads import download_files
+from .home_blocks import about_times_block, downloads_block, shape_block
+from .places import about, pieces
+from .speakers_page import speakers_page
+from .topics import chapter_tags
+from .topics_page import topics_page
 
 _DESCRIPTION_LENGTH = 155
 
 
-def render_site(episodes: Sequence[Episode]) -> dict[str, str]:
-    """Every generated page: path under `docs/` → Markdown text."""
+def render_site(episodes: Sequence[Episode], *, site_url: str | None = None) -> dict[str, str]:
+    """Every generated file: path under `docs/` → text (pages, and each episode's downloads)."""
     pages: dict[str, str] = {}
     for episode in episodes:
         pages[f"{episode.slug}/index.md"] = _join(episode_home(episode, link_base=""))
+        tags = chapter_tags(episode)
         for chapter in episode.chapters:
-            pages[f"{episode.slug}/{chapter.slug}.md"] = _join(chapter_page(episode, chapter))
+            pages[f"{episode.slug}/{chapter.slug}.md"] = _join(chapter_page(episode, chapter, tags=tags[chapter.number]))
+        if episode.topics:
+            pages[f"{episode.slug}/topics.md"] = _join(topics_page(episode, front_matter))
+        pages[f"{episode.slug}/speakers.md"] = _join(speakers_page(episode, front_matter))
+        pages.update(download_files(episode, site_url=site_url))
     pages["index.md"] = _join(site_home(episodes))
     return pages
 
@@ -68,12 +79,14 @@ def chapter_title(chapter: Chapter) -> str:
     return f"{chapter.entry.stamp} {chapter.entry.title}".strip()
 
 
-def chapter_page(episode: Episode, chapter: Chapter) -> Iterator[str]:
+def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()) -> Iterator[str]:
     page = episode.source
     shown = chapter_turns(page, chapter)
     first_words = next((page.turns[t].paragraphs[r[0]].text for t, r in shown), "")
     description = next((line.text.lstrip("* ") for line in chapter.entry.notes), "") or first_words
-    yield from front_matter(sources=episode.seed_files, title=chapter_title(chapter), description=description or page.title)
+    # Tags are the curated topic names (tags_allowed is built from the same vocabulary).
+    extra = ["tags:", *(f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in tags)] if tags else []
+    yield from front_matter(sources=episode.seed_files, title=chapter_title(chapter), description=description or page.title, extra=extra)
     yield f"# {inline(chapter_title(chapter))} {{ #chapter }}"
     yield ""
     count = len(episode.chapters)
@@ -98,11 +111,14 @@ def chapter_page(episode: Episode, chapter: Chapter) -> Iterator[str]:
     if not shown:
         yield from _ended_before(episode, timeline)
         return
+    when = {(piece.turn, piece.paragraphs.start): piece.seconds for piece in pieces(episode) if piece.chapter is chapter}
     for t, paragraphs in shown:
         turn = page.turns[t]
         continued = paragraphs.start > 0
         anchor = continued_anchor(turn) if continued else turn_anchor(turn)
         label = inline(turn.speaker) + (' <span class="turn-continued">(continued)</span>' if continued else "")
+        seconds = when[(t, paragraphs.start)]
+        label += f' <span class="turn-time" data-seconds="{round(seconds)}">{about(seconds)}</span>'
         yield f"### {label} {{ #{anchor} .turn }}"
         yield ""
         for p in paragraphs:
@@ -152,12 +168,19 @@ def episode_home(episode: Episode, *, link_base: str, search: bool = True) -> It
         yield f"## {inline(notes.pop(0).text)} {{ #show-notes }}"
         yield ""
     yield from notes_block(notes)
+    yield "## The conversation { #the-conversation }"
+    yield ""
+    yield from shape_block(episode, link_base)
     yield "## Speakers { #speakers }"
     yield ""
     for name in page.speakers:
         turns = [turn for turn in page.turns if turn.speaker == name]
         words = sum(word_count(p.text) for turn in turns for p in turn.paragraphs)
         yield f"* {inline(name)}: {len(turns)} turns, {words:,} words"
+    yield ""
+    yield f"Turns and share of words chapter by chapter, and every turn's first words: [Speakers]({link_base}speakers.md)."
+    if episode.topics:
+        yield f"Where each topic comes up, turn by turn: [Topics]({link_base}topics.md)."
     yield ""
     yield "## Chapters { #chapters }"
     yield ""
@@ -176,6 +199,8 @@ def episode_home(episode: Episode, *, link_base: str, search: bool = True) -> It
     if page.ends_mid_sentence:
         yield f"The published transcript stops mid-sentence, with the words “{inline(_last_words(episode))}”; nothing is added after them."
         yield ""
+    yield from about_times_block(episode)
+    yield from downloads_block(episode, link_base)
     yield "## Source { #source }"
     yield ""
     where = f"<{episode.source_url}>" if episode.source_url else "its publisher"

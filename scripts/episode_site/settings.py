@@ -10,8 +10,9 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
+from .model import Topic
 
-EPISODE_KEYS = ("slug", "source", "speakers", "chapters")
+EPISODE_KEYS = ("slug", "source", "speakers", "chapters", "topics")
 SITE_KEYS = ("page_notices",)
 _PLAIN_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EXAMPLE = """\
@@ -20,7 +21,9 @@ source: https://example.com/p/my-episode
 speakers: [Jane Doe, John Roe]
 chapters:                   # outline timestamp: a short quote that opens the chapter
   "00:00": "Welcome to the show"
-  "12:10": "let's talk about evals\""""
+  "12:10": "let's talk about evals"
+topics:                     # optional: a topic's name, then words that signal it
+  Evals: [eval, evals, benchmark*]"""
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,8 @@ class EpisodeSettings:
     """YAML line of each listed speaker, to point at one who never speaks."""
     slug_line: int | None = None
     """YAML line of `slug:`, when it is written."""
+    topics: tuple[Topic, ...] = ()
+    """The episode's topic vocabulary, in the YAML's order; empty means no tags."""
 
 
 def slug_from_name(name: str) -> str:
@@ -200,7 +205,25 @@ def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
         cues=cues,
         speaker_lines=speakers,
         slug_line=slug[1] or None,
+        topics=_topics(data.get("topics"), shown),
     )
+
+
+def _topics(item: Located | None, shown: str) -> tuple[Topic, ...]:
+    """`topics:` maps a display name to a term or a list of terms."""
+    if item is None or item.value is None:
+        return ()
+    if not isinstance(item.value, dict):
+        raise InputError(shown, item.line, "`topics` must map topic names to lists of words", f"A valid file looks like:\n{_EXAMPLE}")
+    topics = []
+    for name, terms in item.value.items():
+        if not name.strip() or "," in name:
+            raise InputError(shown, terms.line, f"topic name `{name}` must be non-empty and without commas", "Name it like `RL algorithms`.")
+        listed = [(terms.value, terms.line)] if isinstance(terms.value, str) else _strings(terms, shown, f"topics: {name}")
+        if not listed:
+            raise InputError(shown, terms.line, f"topic `{name}` has no words", "List the words that signal it, like `[GRPO, GSPO]`.")
+        topics.append(Topic(name.strip(), tuple(term.strip() for term, _ in listed), terms.line))
+    return tuple(topics)
 
 
 def _string(item: Located | None, shown: str, key: str) -> tuple[str, int] | None:

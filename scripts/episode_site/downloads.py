@@ -1,0 +1,114 @@
+"""Downloads: the transcript as plain text and as Markdown, and Podcasting 2.0 JSON chapters.
+
+The files sit in the episode's folder beside its pages. The Markdown one is
+named `.md.txt` so that MkDocs copies it instead of turning it into a page (which
+would put every turn into search twice); the link's `download` attribute saves
+it under a `.md` name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from .model import Episode, SourcePage
+from .places import about, pieces
+
+CHAPTERS_VERSION = "1.2.0"  # https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/chapters/jsonChapters.md
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+
+
+def file_names(episode: Episode) -> dict[str, str]:
+    """Kind → file name inside the episode's folder."""
+    return {"text": f"{episode.slug}.txt", "markdown": f"{episode.slug}.md.txt", "chapters": f"{episode.slug}.chapters.json"}
+
+
+def transcript_section(text: str, page: SourcePage) -> str:
+    """The source's transcript section exactly as written: every line after the `Transcript`
+    line (or, without one, from the line where the transcript starts) to the end."""
+    preface = page.transcript_preface
+    if preface and preface[0].text.strip().lower() == "transcript":
+        first = preface[0].number + 1
+    else:
+        first = min([line.number for line in preface] + [page.turns[0].paragraphs[0].line])
+    # Line numbers count line breaks the way parse.split_lines does (CR LF, CR or LF).
+    pieces_ = _LINE_BREAK.split(text.removeprefix("\ufeff"))
+    offset = sum(len(piece) for piece in pieces_[: 2 * (first - 1)])
+    return text.removeprefix("\ufeff")[offset:]
+
+
+def chapters_json(episode: Episode, *, site_url: str | None) -> str:
+    """Podcasting 2.0 JSON chapters: every outline entry at its outline time, with its page's URL.
+
+    Without a `site_url` in mkdocs.yml the URLs are relative to this file.
+    """
+    base = f"{site_url.rstrip('/')}/{episode.slug}/" if site_url else ""
+    data = {
+        "version": CHAPTERS_VERSION,
+        "title": episode.source.title,
+        "chapters": [
+            {"startTime": chapter.entry.seconds, "title": chapter.entry.title, "url": f"{base}{chapter.slug}/"}
+            for chapter in episode.chapters
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+_MD_ESCAPE = re.compile(r"([\\`*_\[\]{}#])")
+_MD_BLOCK_START = re.compile(r"^(\d+)([.)])|^([>+\-=])")
+
+
+def markdown_text(text: str) -> str:
+    """Spoken text for a Markdown file that people read and any renderer shows as written.
+
+    Backslashes escape what both CommonMark and Python-Markdown accept; `<` and `&`
+    become entities, since only CommonMark accepts `\\<`.
+    """
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;")
+    text = _MD_ESCAPE.sub(r"\\\1", text)
+    return _MD_BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+
+
+def transcript_markdown(episode: Episode) -> str:
+    return "\n".join(_markdown_lines(episode)).rstrip("\n") + "\n"
+
+
+def _markdown_lines(episode: Episode) -> Iterator[str]:
+    page = episode.source
+    yield f"# {markdown_text(page.title)}"
+    yield ""
+    if episode.source_url:
+        yield f"Source: <{episode.source_url}>"
+        yield ""
+    for line in page.transcript_preface[1:] if page.transcript_preface else ():
+        yield f"> {markdown_text(line.text)}"
+        yield ""
+    yield "Times marked ≈ are estimates from word counts between the outline's chapter times."
+    yield ""
+    shown = pieces(episode)
+    for chapter in episode.chapters:
+        yield f"## {markdown_text(f'{chapter.entry.stamp} {chapter.entry.title}')}"
+        yield ""
+        in_chapter = [piece for piece in shown if piece.chapter.number == chapter.number]
+        if not in_chapter:
+            yield "*Not in the published transcript.*"
+            yield ""
+        for piece in in_chapter:
+            turn = page.turns[piece.turn]
+            continued = " (continued)" if piece.paragraphs.start > 0 else ""
+            yield f"**{markdown_text(turn.speaker)}**{continued} ({about(piece.seconds)})"
+            yield ""
+            for p in piece.paragraphs:
+                yield markdown_text(turn.paragraphs[p].text)
+                yield ""
+
+
+def download_files(episode: Episode, *, site_url: str | None) -> dict[str, str]:
+    """Path under `docs/` → content, for each download of the episode."""
+    names = file_names(episode)
+    return {
+        f"{episode.slug}/{names['text']}": episode.transcript_text,
+        f"{episode.slug}/{names['markdown']}": transcript_markdown(episode),
+        f"{episode.slug}/{names['chapters']}": chapters_json(episode, site_url=site_url),
+    }

@@ -1,0 +1,52 @@
+"""Blocks of an episode's home page added for finding one's way: the picture, the times, the downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+
+from .downloads import file_names
+from .model import Episode
+from .shape_svg import legend, shape_svg
+
+
+def shape_block(episode: Episode, link_base: str) -> Iterator[str]:
+    """The SVG of the whole conversation, inside a figure with its key.
+
+    Raw HTML, one block without blank lines, so Markdown leaves it as it is; its text
+    is HTML-escaped instead of Markdown-escaped for the same reason.
+    """
+    missing = [c for c in episode.chapters if c.start is None]
+    numbers = [str(c.number) for c in missing]
+    listed = " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
+    note = (f" Chapter{'s' if len(numbers) > 1 else ''} {listed} of the outline {'are' if len(numbers) > 1 else 'is'} "
+            "not in the published transcript." if missing else "")
+    yield '<figure class="episode-shape">'
+    yield f'<div class="shape-scroll">{shape_svg(episode, url_base=link_base)}</div>'
+    yield (f"<figcaption>Who speaks when, at estimated times: each bar is a turn (select it to read it), "
+           f"the numbered bands are chapters.{escape(note)} Key: {legend(episode)}.</figcaption>")
+    yield "</figure>"
+    yield ""
+
+
+def about_times_block(episode: Episode) -> Iterator[str]:
+    yield "## About the times { #about-the-times }"
+    yield ""
+    yield ("Each turn shows an approximate time, such as “≈ 23:40”. It is an estimate, not a timestamp: "
+           "the show's outline gives the time at which each chapter starts, and between two such points "
+           "we assume the conversation goes at an even pace, so a turn's time follows from the number of words "
+           "spoken before it. After the last known chapter start, the episode's average pace is used. "
+           "Times are rounded to ten seconds and can be off by a minute or more.")
+    yield ""
+
+
+def downloads_block(episode: Episode, link_base: str) -> Iterator[str]:
+    names = file_names(episode)
+    yield "## Downloads { #downloads }"
+    yield ""
+    yield f"* [The transcript as plain text]({link_base}{names['text']}), exactly as the source page gives it."
+    yield (f"* [The whole transcript as Markdown]({link_base}{names['markdown']}){{ download=\"{episode.slug}.md\" }}, "
+           "one file, chapter by chapter, with speakers and estimated times.")
+    yield (f"* [Chapters as JSON]({link_base}{names['chapters']}) in the Podcasting 2.0 format, "
+           "for podcast apps: each chapter's start time from the outline, its title and its page.")
+    yield ""

@@ -1,0 +1,66 @@
+"""Where each turn is shown (chapter page and heading id) and about when it is said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .anchors import continued_anchor, turn_anchor
+from .chapters import chapter_turns, paragraph_positions
+from .model import Chapter, Episode
+from .timestamps import format_clock
+from .timing import Timeline
+
+# Times are estimates; showing them to the second would pretend otherwise.
+_ROUND_TO_SECONDS = 10
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A turn, or the part of it that one chapter page shows."""
+
+    turn: int
+    """0-based index into `SourcePage.turns`."""
+    chapter: Chapter
+    """The chapter whose page shows it."""
+    paragraphs: range
+    """Paragraph indices shown on that page."""
+    anchor: str
+    """Id of its heading there: the turn's own, or `…-continued` past a chapter break."""
+    seconds: float
+    """Estimated time of its first shown word, from the episode's timeline."""
+    words_before: int
+    """Words spoken in the episode before its first shown word."""
+
+
+def pieces(episode: Episode) -> list[Piece]:
+    """Every piece of every turn, in transcript order."""
+    before = {(pos.turn, pos.paragraph): words for pos, words in paragraph_positions(episode.source)}
+    timeline = Timeline(episode.seconds_at_word)
+    found = []
+    for chapter in episode.chapters:
+        for t, paragraphs in chapter_turns(episode.source, chapter):
+            turn = episode.source.turns[t]
+            anchor = continued_anchor(turn) if paragraphs.start > 0 else turn_anchor(turn)
+            words = before[(t, paragraphs.start)]
+            found.append(Piece(t, chapter, paragraphs, anchor, timeline.seconds_at(words), words))
+    return found
+
+
+def turn_starts(episode: Episode) -> dict[int, Piece]:
+    """Turn index → the piece that opens it (its heading carries the turn's own anchor)."""
+    return {piece.turn: piece for piece in pieces(episode) if piece.paragraphs.start == 0}
+
+
+def piece_at(all_pieces: list[Piece], turn: int, paragraph: int) -> Piece:
+    """The piece that shows paragraph `paragraph` of turn `turn`."""
+    return next(p for p in all_pieces if p.turn == turn and paragraph in p.paragraphs)
+
+
+def about(seconds: float) -> str:
+    """`≈ 23:40`: an estimated time, rounded so that it does not look exact."""
+    return f"≈ {format_clock(round(seconds / _ROUND_TO_SECONDS) * _ROUND_TO_SECONDS)}"
+
+
+def link(piece: Piece, chapter_base: str = "") -> str:
+    """Markdown link target of a piece's heading, from a page in the episode's folder."""
+    return f"{chapter_base}{piece.chapter.slug}.md#{piece.anchor}"

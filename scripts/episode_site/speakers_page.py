@@ -1,0 +1,78 @@
+"""The episode's speakers page: who speaks how much, per chapter and in all, and each speaker's turns.
+
+Words are counted as everywhere on the site: runs of characters between white
+space, as the transcript writes them. The page repeats the first words of every
+turn, so it stays out of search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .anchors import slugify
+from .chapters import word_count
+from .escape import inline
+from .model import Episode
+from .places import about, pieces, turn_starts
+
+_FIRST_WORDS = 12
+
+
+def speaker_counts(episode: Episode) -> dict[str, dict[int, tuple[int, int]]]:
+    """Speaker → chapter number (0 for all) → (turns, words). A turn cut by a chapter break counts in both."""
+    counts: dict[str, dict[int, tuple[int, int]]] = {name: {} for name in episode.source.speakers}
+    for piece in pieces(episode):
+        turn = episode.source.turns[piece.turn]
+        words = sum(word_count(turn.paragraphs[p].text) for p in piece.paragraphs)
+        for key, new_turn in ((piece.chapter.number, 1), (0, int(piece.paragraphs.start == 0))):
+            turns, total = counts[turn.speaker].get(key, (0, 0))
+            counts[turn.speaker][key] = (turns + new_turn, total + words)
+    return counts
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _cell(turns: int, words: int, all_words: int) -> str:
+    share = f"{words / all_words:.0%}" if all_words else "–"
+    return f"{_n(turns, 'turn')} · {_n(words, 'word')} · {share}"
+
+
+def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
+    page = episode.source
+    counts = speaker_counts(episode)
+    summary = "; ".join(f"{name}: {counts[name].get(0, (0, 0))[1]:,} words" for name in page.speakers)
+    yield from front_matter(sources=episode.seed_files, title="Speakers",
+                            description=f"Who speaks how much in {page.title}, chapter by chapter. {summary}.",
+                            extra=["search:", "  exclude: true"])
+    yield "# Speakers { #speakers }"
+    yield ""
+    yield ("Turns and words for each speaker, and their share of the words, chapter by chapter and in all. "
+           "A word is whatever the transcript writes between spaces; a turn that a chapter break cuts counts in both chapters. "
+           "Times marked ≈ are estimates ([how](index.md#about-the-times)).")
+    yield ""
+    yield "| Chapter | " + " | ".join(inline(name) for name in page.speakers) + " |"
+    yield "| --- |" + " ---: |" * len(page.speakers)
+    for chapter in episode.chapters:
+        total = sum(counts[name].get(chapter.number, (0, 0))[1] for name in page.speakers)
+        cells = [_cell(*counts[name].get(chapter.number, (0, 0)), total) if total else "not in the transcript" for name in page.speakers]
+        yield f"| [{chapter.number}. {inline(chapter.entry.title)}]({chapter.slug}.md) | " + " | ".join(cells) + " |"
+    total = sum(counts[name].get(0, (0, 0))[1] for name in page.speakers)
+    yield "| All | " + " | ".join(_cell(*counts[name].get(0, (0, 0)), total) for name in page.speakers) + " |"
+    yield ""
+    starts = turn_starts(episode)
+    for name in page.speakers:
+        turns, words = counts[name].get(0, (0, 0))
+        yield f"## {inline(name)} {{ #speaker-{slugify(name, fallback='speaker')} }}"
+        yield ""
+        yield f"{_n(turns, 'turn')}, {_n(words, 'word')} ({words / total:.0%} of all words). Each turn, with its first words:" if total else ""
+        yield ""
+        for t, turn in enumerate(page.turns):
+            if turn.speaker != name:
+                continue
+            piece = starts[t]
+            first = turn.paragraphs[0].text.split()
+            opening = " ".join(first[:_FIRST_WORDS]) + ("…" if len(first) > _FIRST_WORDS else "")
+            yield f"* [{about(piece.seconds)}]({piece.chapter.slug}.md#{piece.anchor}) {inline(opening)}"
+        yield ""

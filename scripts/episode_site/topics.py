@@ -1,0 +1,139 @@
+"""Topics: where each term of an episode's vocabulary is said, and which chapters discuss it.
+
+Term syntax (the `topics:` lists in an episode's YAML):
+
+* a word or phrase matches whole words only: `RL` is not in `world`, `eval` is not in `evals`;
+* written in lowercase, it matches any case (`evals` finds `Evals`); with a capital
+  letter, exactly that case (`RL`, `IMO` and `MIT` do not find `rl`, `imo`, `mit`);
+* `*` at the end matches any word ending: `benchmark*` finds `benchmarks`;
+* a space or hyphen matches any run of spaces and hyphens (`post training` finds
+  `post-training`); an apostrophe matches a straight or curly one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .chapters import chapter_turns, paragraph_positions, word_count
+from .errors import InputError
+from .model import Chapter, Episode, Topic
+
+# The tagging threshold. A chapter discusses a topic when the topic's words come up
+# at least MIN_MENTIONS times within WINDOW_WORDS words of transcript (about three
+# minutes of talk), in at least MIN_TURNS different turns. Measured on the seed: a
+# count over the whole chapter tagged asides scattered through it (a guest's
+# background, a passing "reasoning paper"), while one speaker repeating a word in a
+# single long turn is a monologue aside, not a discussion.
+MIN_MENTIONS = 3
+MIN_TURNS = 2
+WINDOW_WORDS = 500
+
+_EDGE = r"[^\W_]"  # a letter or digit: a match may not touch one
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where a topic's term is said."""
+
+    topic: str
+    """The topic's display name."""
+    turn: int
+    """0-based index into `SourcePage.turns`."""
+    paragraph: int
+    """0-based index into that turn's paragraphs."""
+    start: int
+    """Character offsets of the matched words in the paragraph's text."""
+    end: int
+    word: int
+    """Words spoken in the episode before the match: where it falls in the conversation."""
+
+
+@cache
+def compile_term(term: str) -> re.Pattern[str]:
+    """The regular expression for one vocabulary term (syntax in the module docstring)."""
+    text = term.strip()
+    prefix = text.endswith("*")
+    text = text.rstrip("*").strip()
+    if not re.search(r"[^\W_]", text):
+        raise ValueError(f"`{term}` has no letters or digits")
+    parts = []
+    for piece in re.split(r"([\s\-]+|['’‘])", text):
+        if not piece:
+            continue
+        if re.fullmatch(r"[\s\-]+", piece):
+            parts.append(r"[\s\-]+")
+        elif piece in "'’‘":
+            parts.append("['’‘]")
+        else:
+            parts.append(re.escape(piece))
+    tail = r"\w*" if prefix else ""
+    flags = 0 if any(c.isupper() for c in text) else re.IGNORECASE
+    return re.compile(rf"(?<!{_EDGE}){''.join(parts)}{tail}(?!{_EDGE})", flags)
+
+
+def check_vocabulary(topics: Sequence[Topic], path: str) -> None:
+    """Every term compiles; a bad one is reported at its topic's YAML line."""
+    for topic in topics:
+        for term in topic.terms:
+            try:
+                compile_term(term)
+            except ValueError as error:
+                raise InputError(path, topic.line, f"topic `{topic.name}`: {error}",
+                                 "Write a word or phrase, optionally ending in `*`, like `benchmark*`.") from None
+
+
+def find_in_text(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans where any of the terms is said, in text order."""
+    spans = sorted((m.start(), m.end()) for term in terms for m in compile_term(term).finditer(text))
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if kept and start < kept[-1][1]:
+            kept[-1] = (kept[-1][0], max(end, kept[-1][1]))  # `RL` inside a matched `RL environments`
+        else:
+            kept.append((start, end))
+    return kept
+
+
+def mentions(episode: Episode, topic: Topic) -> list[Mention]:
+    """Every place in the transcript where the topic comes up, in transcript order."""
+    found = []
+    for position, before in paragraph_positions(episode.source):
+        text = episode.source.turns[position.turn].paragraphs[position.paragraph].text
+        for start, end in find_in_text(text, topic.terms):
+            found.append(Mention(topic.name, position.turn, position.paragraph, start, end, before + word_count(text[:start])))
+    return found
+
+
+def in_chapter(chapter: Chapter, episode: Episode, found: Sequence[Mention]) -> list[Mention]:
+    """The mentions whose paragraph this chapter shows."""
+    shown = {(t, p) for t, paragraphs in chapter_turns(episode.source, chapter) for p in paragraphs}
+    return [m for m in found if (m.turn, m.paragraph) in shown]
+
+
+def is_discussed(found_in_chapter: Sequence[Mention]) -> bool:
+    """The threshold: some stretch of WINDOW_WORDS holds enough mentions from enough turns."""
+    ordered = sorted(found_in_chapter, key=lambda m: m.word)
+    for i, first in enumerate(ordered):
+        window = [m for m in ordered[i:] if m.word - first.word <= WINDOW_WORDS]
+        if len(window) >= MIN_MENTIONS and len({m.turn for m in window}) >= MIN_TURNS:
+            return True
+    return False
+
+
+def chapter_tags(episode: Episode) -> dict[int, list[str]]:
+    """Chapter number → names of the topics it discusses, in vocabulary order."""
+    tags: dict[int, list[str]] = {chapter.number: [] for chapter in episode.chapters}
+    for topic in episode.topics:
+        found = mentions(episode, topic)
+        for chapter in episode.chapters:
+            if is_discussed(in_chapter(chapter, episode, found)):
+                tags[chapter.number].append(topic.name)
+    return tags
+
+
+THRESHOLD_SENTENCE = (f"A chapter is tagged with a topic when the topic's words come up at least {MIN_MENTIONS} times "
+                      f"within {WINDOW_WORDS} words of each other (about three minutes of talk), from at least {MIN_TURNS} "
+                      "different turns: a passing mention does not tag it.")
