@@ -45,7 +45,8 @@ class _Reader(HTMLParser):
             self.in_article = len(self.stack)
         if not self.in_article:
             return
-        self.tags.append(tag)
+        if not self.skip:  # the inside of an SVG picture is drawn from counts, not from words
+            self.tags.append(tag)
         if tag in ("script", "style", "svg") or "headerlink" in a.get("class", "") or "data-copy-ui" in a:
             self.skip += 1
         if tag in _BLOCKS:

@@ -42,7 +42,9 @@ source: https://example.com/p/my-episode
 speakers: [Jane Doe, John Roe]
 chapters:                   # outline timestamp: a short quote that opens the chapter
   "00:00": "Welcome to the show"
-  "12:10": "let's talk about evals\""""
+  "12:10": "let's talk about evals"
+topics:                     # optional: a topic's name, then words that signal it
+  Evals: [eval, evals, benchmark*]"""
 
 # (case id, seed files to replace (None removes, bytes written raw), the whole message after `episode-site: error: `)
 CASES = [

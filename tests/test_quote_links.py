@@ -124,7 +124,14 @@ def test_selected_words_give_a_text_fragment_link_and_a_citation(clip_page, seed
     page.get_by_role("button", name="Copy quote").click()
     _wait_status(page, "Quote copied")
     citation = _clipboard(page)
-    assert citation == f"“{quote}” — {turn.speaker}, {site_map['title']}, {site_map['chapters'][chapter]}, {link}"
+    # The ≈ time shown beside the speaker's name on the turn's heading.
+    time = page.evaluate("""(id) => {
+      let heading = document.getElementById(id).previousElementSibling;
+      while (heading && !heading.matches("h3.turn")) heading = heading.previousElementSibling;
+      return heading.querySelector(".turn-time").textContent.trim();
+    }""", anchor)
+    assert time.startswith("≈ "), time
+    assert citation == f"“{quote}” — {turn.speaker}, {site_map['title']}, {site_map['chapters'][chapter]}, {time}, {link}"
 
     # Opened in a fresh page, the link lands on the paragraph with the words highlighted.
     context = browser.new_context(viewport={"width": 1280, "height": 900})

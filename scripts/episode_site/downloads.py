@@ -16,7 +16,6 @@ from .model import Episode, SourcePage
 from .places import about, pieces
 
 CHAPTERS_VERSION = "1.2.0"  # https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/chapters/jsonChapters.md
-_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 
 
 def file_names(episode: Episode) -> dict[str, str]:
@@ -26,16 +25,18 @@ def file_names(episode: Episode) -> dict[str, str]:
 
 def transcript_section(text: str, page: SourcePage) -> str:
     """The source's transcript section exactly as written: every line after the `Transcript`
-    line (or, without one, from the line where the transcript starts) to the end."""
+    line (or, without one, from the line where the transcript starts) to the end.
+
+    A byte-order mark and CR LF or CR line endings are read as if absent (LF), as
+    everywhere else in the build, so that the same words give the same site.
+    """
     preface = page.transcript_preface
     if preface and preface[0].text.strip().lower() == "transcript":
         first = preface[0].number + 1
     else:
         first = min([line.number for line in preface] + [page.turns[0].paragraphs[0].line])
-    # Line numbers count line breaks the way parse.split_lines does (CR LF, CR or LF).
-    pieces_ = _LINE_BREAK.split(text.removeprefix("\ufeff"))
-    offset = sum(len(piece) for piece in pieces_[: 2 * (first - 1)])
-    return text.removeprefix("\ufeff")[offset:]
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(lines[first - 1 :])
 
 
 def chapters_json(episode: Episode, *, site_url: str | None) -> str:

@@ -21,7 +21,8 @@ def shape_block(episode: Episode, link_base: str) -> Iterator[str]:
     listed = " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
     note = (f" Chapter{'s' if len(numbers) > 1 else ''} {listed} of the outline {'are' if len(numbers) > 1 else 'is'} "
             "not in the published transcript." if missing else "")
-    yield '<figure class="episode-shape">'
+    # Its bars' titles quote the turns: out of search, so that a quoted phrase lands on the turn itself.
+    yield '<figure class="episode-shape" data-search-exclude>'
     yield f'<div class="shape-scroll">{shape_svg(episode, url_base=link_base)}</div>'
     yield (f"<figcaption>Who speaks when, at estimated times: each bar is a turn (select it to read it), "
            f"the numbered bands are chapters.{escape(note)} Key: {legend(episode)}.</figcaption>")
