@@ -8,6 +8,7 @@ from html import escape
 from .downloads import file_names
 from .model import Episode
 from .shape_svg import legend, shape_svg
+from .timing import Timeline
 
 
 def shape_block(episode: Episode, link_base: str) -> Iterator[str]:
@@ -33,10 +34,15 @@ def shape_block(episode: Episode, link_base: str) -> Iterator[str]:
 def about_times_block(episode: Episode) -> Iterator[str]:
     yield "## About the times { #about-the-times }"
     yield ""
-    yield ("Each turn shows an approximate time, such as “≈ 23:40”. It is an estimate, not a timestamp: "
-           "the show's outline gives the time at which each chapter starts, and between two such points "
-           "we assume the conversation goes at an even pace, so a turn's time follows from the number of words "
-           "spoken before it. After the last known chapter start, the episode's average pace is used. "
+    if Timeline(episode.seconds_at_word).measured:
+        method = ("The outline gives the time at which each chapter starts; where a chapter's opening paragraph is "
+                  "known, that time is pinned there, and between two pinned points we assume an even pace, so a "
+                  "turn's time follows from the number of words spoken before it. After the last pinned point, "
+                  "the average pace up to it is used.")
+    else:
+        method = ("No chapter start is pinned to a paragraph in this episode, so the times assume an even pace "
+                  "of 160 words a minute from the start.")
+    yield (f"Each turn shows an approximate time, such as “≈ 23:40”. It is an estimate, not a timestamp. {method} "
            "Times are rounded to ten seconds and can be off by a minute or more.")
     yield ""
 
