@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .chapters import chapter_turns, paragraph_positions, word_count
 from .errors import InputError
@@ -54,6 +54,11 @@ class Mention:
 @cache
 def compile_term(term: str) -> re.Pattern[str]:
     """The regular expression for one vocabulary term (syntax in the module docstring)."""
+    return re.compile(rf"(?<!{_EDGE}){_term_body(term)}(?!{_EDGE})")
+
+
+def _term_body(term: str) -> str:
+    """A term's pattern without the word edges, case-insensitive when the term is all lowercase."""
     text = term.strip()
     prefix = text.endswith("*")
     text = text.rstrip("*").strip()
@@ -70,8 +75,15 @@ def compile_term(term: str) -> re.Pattern[str]:
         else:
             parts.append(re.escape(piece))
     tail = r"\w*" if prefix else ""
-    flags = 0 if any(c.isupper() for c in text) else re.IGNORECASE
-    return re.compile(rf"(?<!{_EDGE}){''.join(parts)}{tail}(?!{_EDGE})", flags)
+    body = "".join(parts) + tail
+    return body if any(c.isupper() for c in text) else f"(?i:{body})"
+
+
+@cache
+def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression for all of a topic's terms, longest first so that the longer term wins a tie."""
+    bodies = [_term_body(term) for term in sorted(terms, key=len, reverse=True)]
+    return re.compile(rf"(?<!{_EDGE})(?:{'|'.join(bodies)})(?!{_EDGE})")
 
 
 def check_vocabulary(topics: Sequence[Topic], path: str) -> None:
@@ -87,24 +99,18 @@ def check_vocabulary(topics: Sequence[Topic], path: str) -> None:
 
 def find_in_text(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     """Non-overlapping (start, end) spans where any of the terms is said, in text order."""
-    spans = sorted((m.start(), m.end()) for term in terms for m in compile_term(term).finditer(text))
-    kept: list[tuple[int, int]] = []
-    for start, end in spans:
-        if kept and start < kept[-1][1]:
-            kept[-1] = (kept[-1][0], max(end, kept[-1][1]))  # `RL` inside a matched `RL environments`
-        else:
-            kept.append((start, end))
-    return kept
+    return [match.span() for match in compile_terms(tuple(terms)).finditer(text)]
 
 
-def mentions(episode: Episode, topic: Topic) -> list[Mention]:
+@lru_cache(maxsize=256)  # the tags, the topic index and every chapter page ask for the same episode's mentions
+def mentions(episode: Episode, topic: Topic) -> tuple[Mention, ...]:
     """Every place in the transcript where the topic comes up, in transcript order."""
     found = []
     for position, before in paragraph_positions(episode.source):
         text = episode.source.turns[position.turn].paragraphs[position.paragraph].text
         for start, end in find_in_text(text, topic.terms):
             found.append(Mention(topic.name, position.turn, position.paragraph, start, end, before + word_count(text[:start])))
-    return found
+    return tuple(found)
 
 
 def in_chapter(chapter: Chapter, episode: Episode, found: Sequence[Mention]) -> list[Mention]:
@@ -123,6 +129,7 @@ def is_discussed(found_in_chapter: Sequence[Mention]) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)
 def chapter_tags(episode: Episode) -> dict[int, list[str]]:
     """Chapter number → names of the topics it discusses, in vocabulary order."""
     tags: dict[int, list[str]] = {chapter.number: [] for chapter in episode.chapters}
