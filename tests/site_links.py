@@ -21,7 +21,7 @@ class _Collector(HTMLParser):
         for key in ("id", "name"):
             if a.get(key) and (key == "id" or tag == "a"):
                 self.ids.add(a[key] or "")
-        for key in ("href", "src"):
+        for key in ("href", "src", "xlink:href"):
             if a.get(key) and tag in ("a", "link", "script", "img", "use", "source", "iframe"):
                 self.links.append(a[key] or "")
 

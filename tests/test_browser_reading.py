@@ -30,3 +30,15 @@ def test_home_to_chapter_two_and_search_lands_on_turn(page, seed_url):
     assert turn.is_visible()
     # search.highlight marks the query's words on the landing page
     assert page.locator("mark").count() > 0
+
+
+def test_pages_log_no_errors(page, seed_url):
+    """A script error can stop Material's instant navigation half way (an SVG link once did)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    for path in ("/", "/ross-taylor-2025/", "/ross-taylor-2025/topics/", "/ross-taylor-2025/speakers/",
+                 "/ross-taylor-2025/02-do-and-dont-of-llm-training-organizations/"):
+        page.goto(seed_url + path)
+        page.wait_for_load_state("networkidle")
+    assert errors == []

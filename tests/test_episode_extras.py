@@ -90,7 +90,7 @@ class _Svg(HTMLParser):
         if tag == "svg" and "shape" in (a.get("class") or ""):
             self.in_svg = True
         elif self.in_svg and tag == "a":
-            self.link = a["href"]
+            self.link = a["xlink:href"]
         elif self.in_svg and tag == "title" and self.link:
             self.titles += 1
 

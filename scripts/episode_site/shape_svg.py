@@ -51,7 +51,10 @@ def _svg(episode: Episode, url_base: str) -> Iterator[str]:
     height = _TOP + len(lanes) * (_LANE + _GAP) + _AXIS
     label = f"The conversation over time: {len(page.turns)} turns by {len(lanes)} speakers; each bar links to its turn."
     yield (f'<svg class="shape" viewBox="0 0 {WIDTH} {height}" width="100%" role="group" '
-           f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">')
+           f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg" '
+           'xmlns:xlink="http://www.w3.org/1999/xlink">')
+    # Links use xlink:href, not href: Material's instant navigation reassigns `el.href` on every
+    # [href] element of a page, which throws on an SVG link and stops the rest of its setup.
     # Chapter bands, numbered and linked to the chapter's page.
     shown = [c for c in episode.chapters if c.start is not None]
     for n, chapter in enumerate(shown):
@@ -59,7 +62,7 @@ def _svg(episode: Episode, url_base: str) -> Iterator[str]:
         following = shown[n + 1] if n + 1 < len(shown) else None
         right = x(timeline.seconds_at(_words_before(episode, following.start.turn, following.start.paragraph))) if following else WIDTH
         title = escape(f"Chapter {chapter.number}: {chapter.entry.stamp} {chapter.entry.title}")
-        yield (f'<a href="{url_base}{chapter.slug}/"><title>{title}</title>'
+        yield (f'<a xlink:href="{url_base}{chapter.slug}/"><title>{title}</title>'
                f'<rect class="band band-{n % 2}" x="{left}" y="0" width="{round(right - left, 1)}" height="{height - _AXIS}"/>'
                f'<text class="chapter-number" x="{left + 4}" y="15">{chapter.number}</text></a>')
     # One bar per turn, in its speaker's row.
@@ -69,7 +72,7 @@ def _svg(episode: Episode, url_base: str) -> Iterator[str]:
         left, right = x(piece.seconds), x(timeline.seconds_at(piece.words_before + words))
         y = _TOP + lanes[turn.speaker] * (_LANE + _GAP)
         title = escape(f"{turn.speaker}, {about(piece.seconds)}, {words:,} words: {_first_words(turn.paragraphs[0].text)}")
-        yield (f'<a href="{url_base}{piece.chapter.slug}/#{piece.anchor}"><title>{title}</title>'
+        yield (f'<a xlink:href="{url_base}{piece.chapter.slug}/#{piece.anchor}"><title>{title}</title>'
                f'<rect class="turn-bar speaker-{lanes[turn.speaker] % 6 + 1}" x="{left}" y="{y}" '
                f'width="{max(round(right - left, 1), _MIN_BAR)}" height="{_LANE}"/></a>')
     # Time axis.
