@@ -29,7 +29,13 @@ def test_home_to_chapter_two_and_search_lands_on_turn(page, seed_url):
                            " return r.top >= 0 && r.top < window.innerHeight / 2; }")
     assert turn.is_visible()
     # search.highlight marks the query's words on the landing page
-    assert page.locator("mark").count() > 0
+    page.locator("article mark").first.wait_for()
+
+    # The same address opened afresh (a shared search link) marks the words too.
+    fresh = page.context.new_page()
+    fresh.goto(page.url)
+    fresh.locator("article mark").first.wait_for()
+    fresh.close()
 
 
 def test_pages_log_no_errors(page, seed_url):
@@ -42,3 +48,20 @@ def test_pages_log_no_errors(page, seed_url):
         page.goto(seed_url + path)
         page.wait_for_load_state("networkidle")
     assert errors == []
+
+
+def test_search_index_loads_only_when_search_is_opened(browser, seed_url):
+    """Most readers never search: the index (the largest file) waits until search is opened."""
+    page = browser.new_page(viewport={"width": 390, "height": 800})  # a phone: search opens from an icon
+    try:
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(seed_url + "/ross-taylor-2025/")
+        page.wait_for_load_state("networkidle")
+        assert not [url for url in requested if url.endswith("search_index.json")]
+        page.locator("label.md-header__button[for=__search]").click()
+        page.locator("input.md-search__input").press_sequentially("random rewards", delay=20)
+        page.locator(".md-search-result__item").first.wait_for()
+        assert [url for url in requested if url.endswith("search_index.json")]
+    finally:
+        page.close()
