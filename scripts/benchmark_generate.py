@@ -48,7 +48,8 @@ def scaled_seeds(episode: Episode, times: int) -> tuple[str, str]:
                 tag = f"«{copy}.{chapter.number}» " if chapter and not chapter.estimated else ""
                 body.append(f"{turn.speaker}: {tag}{paragraph.text}" if p == 0 else f"{tag}{paragraph.text}")
     text = "\n".join([page.title, "Show Notes", "A benchmark page.", *outline, "Transcript", *body]) + "\n"
-    settings = {"slug": "benchmark", "speakers": list(page.speakers), "chapters": cues}
+    settings = {"slug": "benchmark", "speakers": list(page.speakers), "chapters": cues,
+                "topics": {topic.name: list(topic.terms) for topic in episode.topics}}
     return text, json.dumps(settings, ensure_ascii=False, indent=1) + "\n"  # JSON is YAML
 
 
@@ -68,6 +69,14 @@ def measure(text: str, settings: str, work: Path) -> dict[str, float]:
     assert not again.written, "a second run must write nothing"
     return {"load": loaded - start, "render": rendered - loaded, "write": written - rendered, "total": written - start,
             "again": time.perf_counter() - written, "pages": len(pages)}
+
+
+def generation_seconds(times: int, root: Path = Path(__file__).resolve().parent.parent) -> float:
+    """Seconds to load, render and write the first seed's transcript repeated `times` times."""
+    episode = load_episode(discover_episodes(root / "seeds", root)[0], root)
+    text, yaml_text = scaled_seeds(episode, times)
+    with tempfile.TemporaryDirectory() as work:
+        return measure(text, yaml_text, Path(work))["total"]
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
+from .memo import per_object
 import re
 from collections.abc import Mapping
 
@@ -27,14 +28,15 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def paragraph_positions(page: SourcePage) -> list[tuple[Position, int]]:
+@per_object  # asked for by chapters, topics, places and the picture: count the words once
+def paragraph_positions(page: SourcePage) -> tuple[tuple[Position, int], ...]:
     """Every paragraph's position with the number of words spoken before it."""
     positions, words = [], 0
     for t, turn in enumerate(page.turns):
         for p, paragraph in enumerate(turn.paragraphs):
             positions.append((Position(t, p), words))
             words += word_count(paragraph.text)
-    return positions
+    return tuple(positions)
 
 
 def place_chapters(
@@ -135,6 +137,12 @@ def _check_order(entries, pinned: Mapping[str, int], cues: Mapping[str, tuple[st
                              f"the cue for {entry.stamp} comes before or at the cue for {previous.stamp} in the transcript",
                              "Chapter cues must follow the outline's order; check both quotes.")
         previous = entry
+
+
+@per_object
+def words_before(page: SourcePage) -> dict[tuple[int, int], int]:
+    """(turn index, paragraph index) → words spoken before that paragraph."""
+    return {(pos.turn, pos.paragraph): words for pos, words in paragraph_positions(page)}
 
 
 def chapter_turns(page: SourcePage, chapter: Chapter) -> list[tuple[int, range]]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .anchors import continued_anchor, turn_anchor
-from .chapters import chapter_turns, paragraph_positions
+from .chapters import chapter_turns, words_before
+from .memo import per_object
 from .model import Chapter, Episode
 from .timestamps import format_clock
 from .timing import Timeline
@@ -32,9 +34,10 @@ class Piece:
     """Words spoken in the episode before its first shown word."""
 
 
-def pieces(episode: Episode) -> list[Piece]:
+@per_object  # every page of an episode asks for them
+def pieces(episode: Episode) -> tuple[Piece, ...]:
     """Every piece of every turn, in transcript order."""
-    before = {(pos.turn, pos.paragraph): words for pos, words in paragraph_positions(episode.source)}
+    before = words_before(episode.source)
     timeline = Timeline(episode.seconds_at_word)
     found = []
     for chapter in episode.chapters:
@@ -43,6 +46,15 @@ def pieces(episode: Episode) -> list[Piece]:
             anchor = continued_anchor(turn) if paragraphs.start > 0 else turn_anchor(turn)
             words = before[(t, paragraphs.start)]
             found.append(Piece(t, chapter, paragraphs, anchor, timeline.seconds_at(words), words))
+    return tuple(found)
+
+
+@per_object
+def by_chapter(episode: Episode) -> dict[int, list[Piece]]:
+    """Chapter number → the pieces its page shows, in order."""
+    found: dict[int, list[Piece]] = {}
+    for piece in pieces(episode):
+        found.setdefault(piece.chapter.number, []).append(piece)
     return found
 
 
@@ -51,9 +63,17 @@ def turn_starts(episode: Episode) -> dict[int, Piece]:
     return {piece.turn: piece for piece in pieces(episode) if piece.paragraphs.start == 0}
 
 
-def piece_at(all_pieces: list[Piece], turn: int, paragraph: int) -> Piece:
+def piece_at(all_pieces: Sequence[Piece], turn: int, paragraph: int) -> Piece:
     """The piece that shows paragraph `paragraph` of turn `turn`."""
-    return next(p for p in all_pieces if p.turn == turn and paragraph in p.paragraphs)
+    return next(p for p in _by_turn(all_pieces)[turn] if paragraph in p.paragraphs)
+
+
+@per_object
+def _by_turn(all_pieces: Sequence[Piece]) -> dict[int, list[Piece]]:
+    found: dict[int, list[Piece]] = {}
+    for piece in all_pieces:
+        found.setdefault(piece.turn, []).append(piece)
+    return found
 
 
 def about(seconds: float) -> str:

@@ -13,7 +13,7 @@ from .timestamps import format_clock
 from .timing import Timeline
 from .downloads import download_files
 from .home_blocks import about_times_block, downloads_block, shape_block
-from .places import about, pieces
+from .places import about, by_chapter, pieces
 from .speakers_page import speakers_page
 from .topics import chapter_tags
 from .topics_page import topics_page
@@ -111,7 +111,7 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
     if not shown:
         yield from _ended_before(episode, timeline)
         return
-    when = {(piece.turn, piece.paragraphs.start): piece.seconds for piece in pieces(episode) if piece.chapter is chapter}
+    when = {(piece.turn, piece.paragraphs.start): piece.seconds for piece in by_chapter(episode).get(chapter.number, [])}
     for t, paragraphs in shown:
         turn = page.turns[t]
         continued = paragraphs.start > 0

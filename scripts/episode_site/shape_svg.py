@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from .chapters import word_count
+from .chapters import word_count, words_before
 from .model import Episode
 from .places import about, turn_starts
 from .timestamps import format_clock
@@ -87,9 +87,7 @@ def _svg(episode: Episode, url_base: str) -> Iterator[str]:
 
 
 def _words_before(episode: Episode, turn: int, paragraph: int) -> int:
-    page = episode.source
-    before = sum(word_count(p.text) for t in page.turns[:turn] for p in t.paragraphs)
-    return before + sum(word_count(p.text) for p in page.turns[turn].paragraphs[:paragraph])
+    return words_before(episode.source)[(turn, paragraph)]
 
 
 def legend(episode: Episode) -> str:

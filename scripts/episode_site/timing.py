@@ -7,6 +7,7 @@ at the average rate measured over all knots, or 160 words a minute without any.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 DEFAULT_WORDS_PER_SECOND = 160 / 60
@@ -34,8 +35,10 @@ class Timeline:
 
 
 def _interpolate(points: Sequence[tuple[float, float]], x: float, slope_after: float) -> float:
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
-        if x <= x1:
-            return y0 + (y1 - y0) * (x - x0) / (x1 - x0) if x1 > x0 else y1
+    # The first segment whose right end is at or after x (as a linear scan would pick it).
+    i = bisect_left(points, x, lo=1, key=lambda point: point[0])
+    if i < len(points):
+        (x0, y0), (x1, y1) = points[i - 1], points[i]
+        return y0 + (y1 - y0) * (x - x0) / (x1 - x0) if x1 > x0 else y1
     x_last, y_last = points[-1]
     return y_last + (x - x_last) * slope_after

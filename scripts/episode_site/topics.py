@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from .chapters import chapter_turns, paragraph_positions, word_count
+from .memo import per_object
 from .errors import InputError
 from .model import Chapter, Episode, Topic
 
@@ -102,7 +103,7 @@ def find_in_text(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     return [match.span() for match in compile_terms(tuple(terms)).finditer(text)]
 
 
-@lru_cache(maxsize=256)  # the tags, the topic index and every chapter page ask for the same episode's mentions
+@per_object  # the tags, the topic index and every chapter page ask for the same episode's mentions
 def mentions(episode: Episode, topic: Topic) -> tuple[Mention, ...]:
     """Every place in the transcript where the topic comes up, in transcript order."""
     found = []
@@ -115,8 +116,15 @@ def mentions(episode: Episode, topic: Topic) -> tuple[Mention, ...]:
 
 def in_chapter(chapter: Chapter, episode: Episode, found: Sequence[Mention]) -> list[Mention]:
     """The mentions whose paragraph this chapter shows."""
-    shown = {(t, p) for t, paragraphs in chapter_turns(episode.source, chapter) for p in paragraphs}
-    return [m for m in found if (m.turn, m.paragraph) in shown]
+    where = _chapter_of_paragraph(episode)
+    return [m for m in found if where[(m.turn, m.paragraph)] == chapter.number]
+
+
+@per_object
+def _chapter_of_paragraph(episode: Episode) -> dict[tuple[int, int], int]:
+    """(turn index, paragraph index) → number of the chapter whose page shows it."""
+    return {(t, p): chapter.number for chapter in episode.chapters
+            for t, paragraphs in chapter_turns(episode.source, chapter) for p in paragraphs}
 
 
 def is_discussed(found_in_chapter: Sequence[Mention]) -> bool:
@@ -129,15 +137,18 @@ def is_discussed(found_in_chapter: Sequence[Mention]) -> bool:
     return False
 
 
-@lru_cache(maxsize=64)
+@per_object
 def chapter_tags(episode: Episode) -> dict[int, list[str]]:
     """Chapter number → names of the topics it discusses, in vocabulary order."""
     tags: dict[int, list[str]] = {chapter.number: [] for chapter in episode.chapters}
     for topic in episode.topics:
-        found = mentions(episode, topic)
-        for chapter in episode.chapters:
-            if is_discussed(in_chapter(chapter, episode, found)):
-                tags[chapter.number].append(topic.name)
+        by_chapter: dict[int, list[Mention]] = {}
+        where = _chapter_of_paragraph(episode)
+        for mention in mentions(episode, topic):
+            by_chapter.setdefault(where[(mention.turn, mention.paragraph)], []).append(mention)
+        for number, found in by_chapter.items():
+            if is_discussed(found):
+                tags[number].append(topic.name)
     return tags
 
 
