@@ -92,7 +92,7 @@ def check_vocabulary(topics: Sequence[Topic], path: str) -> None:
     for topic in topics:
         for term in topic.terms:
             try:
-                compile_term(term)
+                _term_body(term)
             except ValueError as error:
                 raise InputError(path, topic.line, f"topic `{topic.name}`: {error}",
                                  "Write a word or phrase, optionally ending in `*`, like `benchmark*`.") from None
