@@ -1,4 +1,4 @@
-"""axe-core finds no violation, of any impact, on the pages a reader uses, in light and dark."""
+"""axe-core finds no violation, of any impact, on the pages a reader uses, in light and dark, wide and on a phone."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ PAGES = [
     "/",
     "/ross-taylor-2025/",
     "/ross-taylor-2025/03-reasoning-research-and-academic-blind-spots/",
+    "/ross-taylor-2025/topics/",
+    "/ross-taylor-2025/speakers/",
 ]
 
 
@@ -18,10 +20,11 @@ def _violations(page) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
 
 
+@pytest.mark.parametrize("width", [1280, 390], ids=["wide", "phone"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_axe_violations(browser, seed_url, path, scheme):
-    page = browser.new_page(color_scheme=scheme)
+def test_no_axe_violations(browser, seed_url, path, scheme, width):
+    page = browser.new_page(color_scheme=scheme, viewport={"width": width, "height": 850})
     try:
         page.goto(seed_url + path)
         assert _violations(page) == []

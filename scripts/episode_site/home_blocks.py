@@ -24,7 +24,9 @@ def shape_block(episode: Episode, link_base: str) -> Iterator[str]:
             "not in the published transcript." if missing else "")
     # Its bars' titles quote the turns: out of search, so that a quoted phrase lands on the turn itself.
     yield '<figure class="episode-shape" data-search-exclude>'
-    yield f'<div class="shape-scroll">{shape_svg(episode, url_base=link_base)}</div>'
+    # On a phone the picture scrolls sideways: the scrolling box must be reachable by keyboard.
+    yield (f'<div class="shape-scroll" tabindex="0" role="region" aria-label="The conversation over time">'
+           f'{shape_svg(episode, url_base=link_base)}</div>')
     yield (f"<figcaption>Who speaks when, at estimated times: each bar is a turn (select it to read it), "
            f"the numbered bands are chapters.{escape(note)} Key: {legend(episode)}.</figcaption>")
     yield "</figure>"
