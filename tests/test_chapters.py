@@ -78,3 +78,16 @@ def test_cues_out_of_order_are_an_error():
 def test_timeline_without_cues_uses_160_words_a_minute():
     assert Timeline([]).word_at(60) == pytest.approx(160)
     assert Timeline([(100, 60)]).seconds_at(150) == pytest.approx(90)
+
+
+def test_the_first_chapter_starts_with_the_transcript_even_when_the_outline_starts_later():
+    page = parse_page(PAGE.replace("00:00 One", "00:10 One"), "p.txt")
+    chapters, _ = place_chapters(page, {}, yaml_path="p.yml")
+    assert chapters[0].start == Position(0, 0) and not chapters[0].estimated
+
+
+def test_a_first_chapter_cue_past_the_first_paragraph_is_an_error():
+    page = parse_page(PAGE, "p.txt")
+    with pytest.raises(InputError) as caught:
+        place_chapters(page, {"00:00": ("Cue two is here.", 5)}, yaml_path="p.yml")
+    assert caught.value.line == 5 and "would be on no page" in caught.value.problem

@@ -111,3 +111,34 @@ def test_a_page_without_turns_is_an_error():
     with pytest.raises(InputError) as caught:
         parse_page("Title\nJust notes.\nTranscript\nNobody speaks here.\n", "p.txt")
     assert "no speaker turns" in caught.value.problem and caught.value.line == 3
+
+
+def test_a_label_alone_on_its_line_starts_a_turn_with_the_next_lines():
+    page = parse_page("T\nTranscript\nAnn: Hi.\nBob:\nWords on the next line.\nAnn: Bye.\n", "p.txt", speakers=("Ann", "Bob"))
+    assert [(t.speaker, [p.text for p in t.paragraphs]) for t in page.turns] == [
+        ("Ann", ["Hi."]), ("Bob", ["Words on the next line."]), ("Ann", ["Bye."])]
+
+
+def test_a_label_with_no_words_at_all_is_an_error():
+    with pytest.raises(InputError) as caught:
+        parse_page("T\nTranscript\nAnn: Hi.\nBob:\nAnn: Bye.\n", "p.txt", speakers=("Ann", "Bob"))
+    assert caught.value.line == 4 and "no words" in caught.value.problem
+
+
+def test_a_name_after_a_bracket_or_quote_is_speech_not_a_glued_label():
+    text = 'T\nTranscript\nAnn: See (Bob: yes) and "Ann: quoted" too.\nBob: Ok.\n'
+    page = parse_page(text, "p.txt", speakers=("Ann", "Bob"))
+    assert [p.text for p in page.turns[0].paragraphs] == ['See (Bob: yes) and "Ann: quoted" too.']
+
+
+def test_an_outline_entry_after_the_transcript_line_is_an_error():
+    with pytest.raises(InputError) as caught:
+        parse_page("T\n00:00 A\nTranscript\n05:00 Late entry\nAnn: Hi.\nAnn: Bye.\n", "p.txt")
+    assert caught.value.line == 4 and "after the `Transcript` line" in caught.value.problem
+
+
+def test_a_label_of_someone_who_speaks_once_is_kept_as_text_and_said_in_the_log(caplog):
+    page = parse_page("T\nTranscript\nAnn: Hi.\nMary Major: Once.\nAnn: Bye.\n", "p.txt")
+    assert page.speakers == ("Ann",)
+    assert page.turns[0].paragraphs[1].text == "Mary Major: Once."  # not a word lost
+    assert "p.txt:4: `Mary Major:` looks like a speaker's label" in caplog.text

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .anchor_map import episode_anchors
 from .errors import InputError
+from .settings import shown_path
 from .model import Episode
 
 SUFFIX = ".anchors"
@@ -60,7 +61,7 @@ def _same(a: str, b: str) -> bool:
 
 def read_registry(root: Path, episode: Episode) -> Registry:
     path = registry_path(root, episode)
-    shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    shown = shown_path(path, root)
     live: dict[str, tuple[str, int]] = {}
     retired: dict[str, tuple[str, int]] = {}
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []

@@ -52,10 +52,17 @@ def place_chapters(
     total_words = sum(word_count(p.text) for turn in page.turns for p in turn.paragraphs)
     index = _FoldedText(page, positions)
     pinned = {entry.stamp: _find_cue(page, positions, index, *cues[entry.stamp], yaml_path=yaml_path) for entry in entries if entry.stamp in cues}
-    if entries[0].stamp not in pinned and entries[0].seconds == 0:
-        pinned[entries[0].stamp] = 0  # a chapter at 00:00 starts with the transcript
     _check_order(entries, pinned, cues, yaml_path)
+    first = entries[0]
+    if first.stamp in pinned and pinned[first.stamp] != 0:
+        raise InputError(yaml_path, cues[first.stamp][1],
+                         f"the cue for the first chapter ({first.stamp}) is not in the transcript's first paragraph, "
+                         "so the words before it would be on no page",
+                         "Remove that cue (the first chapter always starts with the transcript) or quote the first paragraph.")
+    # Cues are the timing points (the timeline adds the start, word 0 at 0:00). The first chapter then
+    # starts with the transcript, cue or not: the words before any later start are its own.
     timeline = Timeline([(positions[i][1], e.seconds) for e in entries if (i := pinned.get(e.stamp)) is not None])
+    pinned.setdefault(first.stamp, 0)
 
     starts: list[int | None] = []
     for n, entry in enumerate(entries):
@@ -88,7 +95,7 @@ def place_chapters(
             slug=chapter_slug(n + 1, entry.title),
             start=positions[start][0] if start is not None else None,
             end=positions[following][0] if start is not None and following is not None else None,
-            estimated=start is not None and entry.stamp not in cues and entry.seconds != 0,
+            estimated=start is not None and entry.stamp not in cues and n > 0,
             words=words,
         ))
     return tuple(chapters), timeline

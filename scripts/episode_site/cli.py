@@ -95,8 +95,11 @@ def serve(root: Path, *, force: bool) -> int:
                     log.error("episode-site: %s (still serving the last good pages)", error.message())
         return server.returncode
     except KeyboardInterrupt:
-        server.terminate()
-        return server.wait()
+        return 0
+    finally:  # whatever ends the loop, the server on 127.0.0.1:8000 goes with it
+        if server.poll() is None:
+            server.terminate()
+            server.wait()
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[float, int]]:

@@ -10,24 +10,24 @@ from .errors import InputError
 from .model import Episode
 from .parse import parse_page
 from .topics import check_vocabulary
-from .settings import EpisodeSettings, discover_episodes, load_site_settings, read_text
+from .settings import EpisodeSettings, discover_episodes, load_site_settings, read_text, shown_path
 from .speakers import check_listed_speak
 
 
 def load_episodes(seeds: Path, root: Path) -> list[Episode]:
     if not seeds.is_dir():
-        raise InputError(_shown(seeds, root), None, "the seeds folder does not exist", "Create it and put an episode's page text in it as `<name>.txt`.")
+        raise InputError(shown_path(seeds, root), None, "the seeds folder does not exist", "Create it and put an episode's page text in it as `<name>.txt`.")
     notices = load_site_settings(seeds, root)
     found = discover_episodes(seeds, root)
     if not found:
-        raise InputError(_shown(seeds, root), None,
+        raise InputError(shown_path(seeds, root), None,
                          "no episode pages (`*.txt`) were found", "Put an episode's page text in it as `<name>.txt`.")
     return [load_episode(settings, root, notices) for settings in found]
 
 
 def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[str, ...] = ()) -> Episode:
-    page_path = _shown(settings.page_path, root)
-    yaml_path = _shown(settings.yaml_path, root) if settings.yaml_path else page_path
+    page_path = shown_path(settings.page_path, root)
+    yaml_path = shown_path(settings.yaml_path, root) if settings.yaml_path else page_path
     text = read_text(settings.page_path, page_path)
     page = parse_page(text, page_path, speakers=settings.speakers, notice_patterns=notice_patterns)
     check_listed_speak(settings.speaker_lines, page.speakers, yaml_path)
@@ -39,11 +39,7 @@ def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[s
         source_url=settings.source_url,
         chapters=chapters,
         seconds_at_word=tuple(timeline.knots),
-        seed_files=tuple(p for p in (page_path, _shown(settings.yaml_path, root) if settings.yaml_path else None) if p),
+        seed_files=tuple(p for p in (page_path, shown_path(settings.yaml_path, root) if settings.yaml_path else None) if p),
         topics=settings.topics,
         transcript_text=transcript_section(text, page),
     )
-
-
-def _shown(path: Path, root: Path) -> str:
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)

@@ -34,7 +34,13 @@ def on_config(config):
     from material.plugins.tags.structure.tag import Tag
 
     root = Path(config.config_file_path).resolve().parent
-    names = {topic.name for episode in discover_episodes(root / "seeds", root) for topic in episode.topics}
+    from episode_site.errors import InputError
+    from mkdocs.exceptions import PluginError
+
+    try:
+        names = {topic.name for episode in discover_episodes(root / "seeds", root) for topic in episode.topics}
+    except InputError as error:  # `mkdocs build` run directly on a broken seed: one message, no traceback
+        raise PluginError(error.message()) from None
     if names:
         tags.config.tags_allowed = {Tag(name) for name in names}
     return config

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 
 from .errors import InputError
 from .model import Line, OutlineEntry, Paragraph, SourcePage, Turn
-from .speakers import check_labels, detect_speakers, split_at_label
+from .speakers import check_labels, detect_speakers, label_at_start, split_at_label
 from .timestamps import parse_stamp
 
+log = logging.getLogger("episode_site")
 _OUTLINE_ENTRY = re.compile(r"^(?P<stamp>\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<title>\S.*)$")
 _SHOW_NOTES_MARKER = "show notes"
 _TRANSCRIPT_MARKER = "transcript"
@@ -46,7 +48,12 @@ def parse_page(
         head, body = rest[:marker], rest[marker + 1 :]
     notices, show_notes, outline = _read_head(head, path, notice_patterns)
     check_labels(body, names, path, listed=bool(speakers))
-    preface, turns = _read_turns(body, names)
+    preface, turns = _read_turns(body, names, path)
+    for line in preface:
+        if _OUTLINE_ENTRY.match(line.text.strip()):
+            raise InputError(path, line.number, f"the outline entry `{line.text.strip()}` comes after the `Transcript` line",
+                             "Move it up with the other outline entries, before the `Transcript` line.")
+    _warn_single_labels(body, names, path)
     if not turns:
         raise InputError(
             path, marker_line.number if marker_line else None,
@@ -69,6 +76,18 @@ def parse_page(
         speakers=spoken,
         ends_mid_sentence=not last.endswith(_SENTENCE_END),
     )
+
+
+def _warn_single_labels(lines: Sequence[Line], speakers: Sequence[str], path: str) -> None:
+    """Say where a line starts like a label of someone who is not a speaker: it stays in the turn before."""
+    said: set[str] = set()
+    for line in lines:
+        found = label_at_start(line.text)
+        if found and found[0] not in speakers and found[0] not in said:
+            said.add(found[0])
+            log.warning("%s:%d: `%s:` looks like a speaker's label but is not a speaker's, so the line stays in the "
+                        "turn before it. If it starts a turn, list every speaker under `speakers:` in the episode's YAML.",
+                        path, line.number, found[0])
 
 
 def _find_marker(lines: Sequence[Line], marker: str) -> int | None:
@@ -112,10 +131,11 @@ def _read_head(
     return tuple(notices), tuple(show_notes), tuple(outline)
 
 
-def _read_turns(lines: Sequence[Line], speakers: Sequence[str]) -> tuple[tuple[Line, ...], tuple[Turn, ...]]:
+def _read_turns(lines: Sequence[Line], speakers: Sequence[str], path: str) -> tuple[tuple[Line, ...], tuple[Turn, ...]]:
     """Turns start at a speaker's label; unlabelled lines continue the current turn."""
     preface: list[Line] = []
     turns: list[tuple[str, list[Paragraph]]] = []
+    labelled_at: list[int] = []
     for line in lines:
         pending = line.text
         while pending:
@@ -128,7 +148,12 @@ def _read_turns(lines: Sequence[Line], speakers: Sequence[str]) -> tuple[tuple[L
                     preface.append(Line(before, line.number))
             if found:
                 turns.append((found[1], []))
+                labelled_at.append(line.number)
             pending = found[2] if found else ""
+    for (speaker, paragraphs), number in zip(turns, labelled_at):
+        if not paragraphs:  # a label at the very end, or followed at once by another label
+            raise InputError(path, number, f"the label `{speaker}:` has no words after it",
+                             "Put the turn's words after the label, or remove the label.")
     return tuple(preface), tuple(
         Turn(number, speaker, tuple(paragraphs)) for number, (speaker, paragraphs) in enumerate(turns, start=1)
     )

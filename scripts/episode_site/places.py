@@ -79,8 +79,3 @@ def _by_turn(all_pieces: Sequence[Piece]) -> dict[int, list[Piece]]:
 def about(seconds: float) -> str:
     """`≈ 23:40`: an estimated time, rounded so that it does not look exact."""
     return f"≈ {format_clock(round(seconds / _ROUND_TO_SECONDS) * _ROUND_TO_SECONDS)}"
-
-
-def link(piece: Piece, chapter_base: str = "") -> str:
-    """Markdown link target of a piece's heading, from a page in the episode's folder."""
-    return f"{chapter_base}{piece.chapter.slug}.md#{piece.anchor}"

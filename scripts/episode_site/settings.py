@@ -9,11 +9,14 @@ from pathlib import Path
 
 import yaml
 
+from .anchors import slugify
 from .errors import InputError
 from .model import Topic
 
 EPISODE_KEYS = ("slug", "source", "speakers", "chapters", "topics")
 SITE_KEYS = ("page_notices",)
+# Folders of the built site that an episode's folder must not land in.
+RESERVED_SLUGS = frozenset({"assets", "search", "stylesheets", "javascripts", "images", "404"})
 _PLAIN_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EXAMPLE = """\
 slug: my-episode            # lowercase words joined by hyphens
@@ -61,7 +64,8 @@ class EpisodeSettings:
 
 
 def slug_from_name(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "episode"
+    """The default slug, from the page's file name (`Café Talk.txt` → `cafe-talk`)."""
+    return slugify(name, fallback="episode")
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -150,7 +154,7 @@ def load_site_settings(seeds: Path, root: Path) -> tuple[str, ...]:
     path = seeds / "site.yml"
     if not path.exists():
         return ()
-    shown = _shown(path, root)
+    shown = shown_path(path, root)
     data = load_yaml(path, shown, SITE_KEYS)
     patterns = _strings(data.get("page_notices"), shown, "page_notices")
     for pattern, line in patterns:
@@ -166,15 +170,19 @@ def discover_episodes(seeds: Path, root: Path) -> list[EpisodeSettings]:
     for settings in sorted(seeds.glob("*.yml")):
         page = settings.with_suffix(".txt")
         if settings.name != "site.yml" and not (page.exists() or page.is_symlink()):  # a broken link is read, and said so, later
-            raise InputError(_shown(settings, root), None, f"there is no page `{page.name}` for these settings",
+            raise InputError(shown_path(settings, root), None, f"there is no page `{page.name}` for these settings",
                              "An episode's settings sit beside its page text with the same name: rename one of the two to match.")
     episodes = [load_episode_settings(page, root) for page in sorted(seeds.glob("*.txt"))]
     seen: dict[str, EpisodeSettings] = {}
     for episode in episodes:
+        if episode.slug in RESERVED_SLUGS:
+            raise InputError(shown_path(episode.yaml_path or episode.page_path, root), episode.slug_line,
+                             f"slug `{episode.slug}` is a folder the site itself uses",
+                             f"Give the episode another `slug:` in its YAML file; taken: {', '.join(sorted(RESERVED_SLUGS))}.")
         if episode.slug in seen:
-            other = _shown(seen[episode.slug].yaml_path or seen[episode.slug].page_path, root)
+            other = shown_path(seen[episode.slug].yaml_path or seen[episode.slug].page_path, root)
             raise InputError(
-                _shown(episode.yaml_path or episode.page_path, root), episode.slug_line,
+                shown_path(episode.yaml_path or episode.page_path, root), episode.slug_line,
                 f"slug `{episode.slug}` is already used by {other}",
                 "Give each episode its own `slug:` in its YAML file (its address on the site).",
             )
@@ -186,7 +194,7 @@ def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
     yaml_path = page.with_suffix(".yml")
     if not yaml_path.exists():
         return EpisodeSettings(page, None, slug_from_name(page.stem))
-    shown = _shown(yaml_path, root)
+    shown = shown_path(yaml_path, root)
     data = load_yaml(yaml_path, shown, EPISODE_KEYS)
     slug = _string(data.get("slug"), shown, "slug") or (slug_from_name(page.stem), 0)
     if not _PLAIN_SLUG.fullmatch(slug[0]):
@@ -249,8 +257,6 @@ def _strings(item: Located | None, shown: str, key: str) -> list[tuple[str, int]
     return [s for s in (_string(entry, shown, key) for entry in item.value) if s]
 
 
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
+def shown_path(path: Path, root: Path) -> str:
+    """A path as messages show it: relative to the project when it is inside it."""
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)

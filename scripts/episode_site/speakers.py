@@ -12,7 +12,12 @@ from .model import Line
 
 # A name word starts with a letter; names may carry initials, hyphens and apostrophes.
 _WORD = r"[^\W\d_][\w'’.\-]*"
-_LABEL_AT_START = re.compile(rf"^\s*(?P<name>{_WORD}(?: {_WORD}){{0,3}}):\s+(?=\S)")
+# The words may follow on the same line or start on the next (`Jane Doe:` alone on its line).
+_AFTER_COLON = r":(?:\s+(?=\S)|\s*$)"
+_LABEL_AT_START = re.compile(rf"^\s*(?P<name>{_WORD}(?: {_WORD}){{0,3}}){_AFTER_COLON}")
+# A label glued to the text before it follows a character that is not a space, and not an opening
+# bracket or quote mark: `(Dan: yes)` and `"Ann: hi"` are speech that quotes someone.
+_GLUED = r"(?<=[^\s(\[{\"'“‘«])"
 # Lowercase words that still belong inside a name (`Ludwig van Beethoven`).
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al", "el", "y"})
 # A label must recur to count as a speaker when nobody listed the speakers.
@@ -20,7 +25,7 @@ _MIN_DETECTED_TURNS = 2
 # How alike (difflib ratio, case folded) a label must be to a speaker's name to be taken for a typo of it.
 _NEAR_MISS = 0.8
 # Any `Words:` at a line's start, capitalised or not, to catch `nathan lambert:` too.
-_LABEL_LIKE = re.compile(rf"^\s*(?P<name>{_WORD}(?: {_WORD}){{0,3}}):\s+(?=\S)")
+_LABEL_LIKE = _LABEL_AT_START
 
 
 def looks_like_name(candidate: str) -> bool:
@@ -32,7 +37,7 @@ def looks_like_name(candidate: str) -> bool:
 
 
 def label_at_start(line: str) -> tuple[str, str] | None:
-    """`("Ross Taylor", "Yeah.")` for `Ross Taylor: Yeah.`; None when the line has no label."""
+    """`("Ross Taylor", "Yeah.")` for `Ross Taylor: Yeah.` (`""` after a label alone); None without a label."""
     match = _LABEL_AT_START.match(line)
     if not match or not looks_like_name(match["name"]):
         return None
@@ -52,7 +57,7 @@ def detect_speakers(lines: Iterable[str]) -> tuple[str, ...]:
         if found:
             counts[found[0]] += 1
     for name in [name for name, count in counts.items() if count < _MIN_DETECTED_TURNS]:
-        glued = re.compile(rf"(?<=\S){re.escape(name)}:\s+(?=\S)")
+        glued = re.compile(rf"{_GLUED}{re.escape(name)}{_AFTER_COLON}")
         counts[name] += sum(len(glued.findall(line)) for line in lines)
     return tuple(name for name, count in counts.items() if count >= _MIN_DETECTED_TURNS)
 
@@ -61,13 +66,14 @@ def split_at_label(line: str, speakers: Iterable[str]) -> tuple[str, str, str] |
     """Split `before` `Name: ` `after` where a known speaker's label starts or is glued into the line.
 
     A glued label has no white space before it (`…soon!Nathan Lambert: Hey`): a
-    transcript tool lost the line break. A name after a space is ordinary speech.
+    transcript tool lost the line break. A name after a space, an opening bracket
+    or a quote mark is ordinary speech.
     Returns None when the line holds no such label.
     """
     names = sorted(speakers, key=len, reverse=True)
     if not names:
         return None
-    pattern = re.compile(r"(?:^\s*|(?<=\S))(" + "|".join(map(re.escape, names)) + r"):\s+(?=\S)")
+    pattern = re.compile(rf"(?:^\s*|{_GLUED})(" + "|".join(map(re.escape, names)) + rf"){_AFTER_COLON}")
     match = pattern.search(line)
     if not match:
         return None
