@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 need_apt=()
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium fonts-dejavu-core)  # a font, so pages render text headless
 python3 -c 'import ensurepip' 2>/dev/null || need_apt+=(python3-venv)
 if [ ${#need_apt[@]} -gt 0 ]; then
   as_root apt-get update -qq
