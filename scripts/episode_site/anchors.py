@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 import unicodedata
 
 from .model import Turn
@@ -10,6 +11,7 @@ from .model import Turn
 _MAX_SLUG = 60
 
 
+@cache  # a few speaker names, slugged for every anchor
 def slugify(text: str, *, fallback: str = "x") -> str:
     """ASCII words joined by hyphens: `“Do and don’t” of LLMs` → `do-and-dont-of-llms`."""
     text = unicodedata.normalize("NFKD", text)

@@ -42,7 +42,7 @@ def _check_unique_anchors(episode: Episode) -> None:
 
 def site_url(root: Path) -> str | None:
     """`site_url` from mkdocs.yml, for absolute links in the JSON chapters; tags like `!ENV` are skipped."""
-    loader = type("_Loader", (yaml.SafeLoader,), {})
+    loader = type("_Loader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {})
     loader.add_multi_constructor("!", lambda *_: None)
     try:
         config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)

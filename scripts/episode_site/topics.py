@@ -107,11 +107,22 @@ def find_in_text(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
 def mentions(episode: Episode, topic: Topic) -> tuple[Mention, ...]:
     """Every place in the transcript where the topic comes up, in transcript order."""
     found = []
+    clues = _clues(tuple(topic.terms))
     for position, before in paragraph_positions(episode.source):
         text = episode.source.turns[position.turn].paragraphs[position.paragraph].text
+        lowered = text.lower()
+        if not any(clue in lowered for clue in clues):  # most paragraphs hold none of a topic's words
+            continue
         for start, end in find_in_text(text, topic.terms):
             found.append(Mention(topic.name, position.turn, position.paragraph, start, end, before + word_count(text[:start])))
     return tuple(found)
+
+
+@cache
+def _clues(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """For each term, a piece of plain text that every match of it contains (lowercase): a cheap first test."""
+    return tuple(next((piece for piece in re.split(r"[\s\-'’‘*]+", term.strip().lower()) if piece), term.lower())
+                 for term in terms)
 
 
 def in_chapter(chapter: Chapter, episode: Episode, found: Sequence[Mention]) -> list[Mention]:
