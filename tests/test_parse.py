@@ -142,3 +142,10 @@ def test_a_label_of_someone_who_speaks_once_is_kept_as_text_and_said_in_the_log(
     assert page.speakers == ("Ann",)
     assert page.turns[0].paragraphs[1].text == "Mary Major: Once."  # not a word lost
     assert "p.txt:4: `Mary Major:` looks like a speaker's label" in caplog.text
+
+
+def test_a_first_name_alone_is_speech_that_the_log_points_at(caplog):
+    text = "T\nTranscript\nJane Doe: Hi.\nJane: you should come.\nJohn Roe: Yes.\n"
+    page = parse_page(text, "p.txt", speakers=("Jane Doe", "John Roe"))
+    assert page.turns[0].paragraphs[1].text == "Jane: you should come."
+    assert "p.txt:4: `Jane:` looks like a speaker's label" in caplog.text

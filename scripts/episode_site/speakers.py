@@ -81,16 +81,15 @@ def split_at_label(line: str, speakers: Iterable[str]) -> tuple[str, str, str] |
 
 
 def near_miss(label: str, speakers: Sequence[str]) -> str | None:
-    """The speaker a label almost names (`Nathan Lamberd`, `nathan lambert`, `Nathan` → `Nathan Lambert`), or None."""
+    """The speaker a label almost names (`Nathan Lamberd`, `nathan lambert` → `Nathan Lambert`), or None."""
     if label in speakers or label.endswith(("'s", "’s")):  # a possessive (`Jane Doe's point:`) is speech
         return None
     words = label.lower().split()
     for name in speakers:
         if len(name.split()) == len(words) and difflib.SequenceMatcher(None, label.lower(), name.lower()).ratio() >= _NEAR_MISS:
             return name
-    for name in speakers:
-        if len(words) == 1 and words[0] in name.lower().split():  # a first or last name alone
-            return name
+    # A first or last name alone (`Jane:`) may well be speech that addresses someone: it is not
+    # stopped here, and the log names its line (parse._warn_single_labels).
     return None
 
 
