@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .anchor_map import episode_anchors
+from .chapters import STRAIGHT_QUOTES
 from .errors import InputError
 from .settings import shown_path
 from .model import Episode
@@ -29,7 +30,6 @@ _HEADER = """\
 # To give an anchor up on purpose, rewrite its line as `old-anchor -> new-anchor`:
 # links to the old anchor then go to the new one.
 """
-_QUOTES = str.maketrans("’‘“”", "''\"\"")
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def opening(text: str) -> str:
 
 
 def _same(a: str, b: str) -> bool:
-    fold = lambda s: re.sub(r"[^\w']+", " ", s.translate(_QUOTES).lower()).strip()  # noqa: E731
+    fold = lambda s: re.sub(r"[^\w']+", " ", s.translate(STRAIGHT_QUOTES).lower()).strip()  # noqa: E731
     return fold(a) == fold(b)
 
 

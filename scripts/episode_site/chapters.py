@@ -16,12 +16,12 @@ from .timing import Timeline
 
 log = logging.getLogger("episode_site")
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
 def fold(text: str) -> str:
     """Text as compared for cues: white space folded, curly quotes made straight."""
-    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()
+    return re.sub(r"\s+", " ", text.translate(STRAIGHT_QUOTES)).strip()
 
 
 def word_count(text: str) -> int:
@@ -49,7 +49,7 @@ def place_chapters(
         if stamp not in known:
             raise InputError(yaml_path, line, f"no outline entry has the timestamp {stamp}", f"Use one of: {', '.join(sorted(known))}.")
     positions = paragraph_positions(page)
-    total_words = sum(word_count(p.text) for turn in page.turns for p in turn.paragraphs)
+    total = total_words(page)
     index = _FoldedText(page, positions)
     pinned = {entry.stamp: _find_cue(page, positions, index, *cues[entry.stamp], yaml_path=yaml_path) for entry in entries if entry.stamp in cues}
     _check_order(entries, pinned, cues, yaml_path)
@@ -73,7 +73,7 @@ def place_chapters(
         later = [pinned[e.stamp] for e in entries[n + 1 :] if e.stamp in pinned]
         latest = (later[0] if later else len(positions)) - 1
         predicted = timeline.word_at(entry.seconds)
-        if predicted >= total_words or earliest > latest:
+        if predicted >= total or earliest > latest:
             starts.append(None)
             log.warning("%s: chapter %s “%s” has no cue and its time falls after the transcript ends; it gets no transcript text. "
                         "Pin its start under `chapters:` in the episode's YAML if that is wrong.", page.path, entry.stamp, entry.title)
@@ -87,7 +87,7 @@ def place_chapters(
     chapters = []
     for n, (entry, start) in enumerate(zip(entries, starts)):
         following = next((s for s in starts[n + 1 :] if s is not None), None)
-        end_words = positions[following][1] if following is not None else total_words
+        end_words = positions[following][1] if following is not None else total
         words = end_words - positions[start][1] if start is not None else 0
         chapters.append(Chapter(
             number=n + 1,
@@ -144,6 +144,12 @@ def _check_order(entries, pinned: Mapping[str, int], cues: Mapping[str, tuple[st
                              f"the cue for {entry.stamp} comes before or at the cue for {previous.stamp} in the transcript",
                              "Chapter cues must follow the outline's order; check both quotes.")
         previous = entry
+
+
+@per_object
+def total_words(page: SourcePage) -> int:
+    """Words in the whole transcript."""
+    return sum(word_count(p.text) for turn in page.turns for p in turn.paragraphs)
 
 
 @per_object

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .model import Episode, SourcePage
+from .parse import plain_newlines
 from .places import about, pieces
 
 CHAPTERS_VERSION = "1.2.0"  # https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/chapters/jsonChapters.md
@@ -35,7 +36,7 @@ def transcript_section(text: str, page: SourcePage) -> str:
         first = preface[0].number + 1
     else:
         first = min([line.number for line in preface] + [page.turns[0].paragraphs[0].line])
-    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = plain_newlines(text).split("\n")
     return "\n".join(lines[first - 1 :])
 
 

@@ -19,9 +19,14 @@ _TRANSCRIPT_MARKER = "transcript"
 _SENTENCE_END = tuple(".!?…\"”’')]»")
 
 
+def plain_newlines(text: str) -> str:
+    """The text with a byte-order mark and CR LF or CR line endings read as if absent (LF)."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def split_lines(text: str) -> list[Line]:
     """Numbered lines; a byte-order mark and CR line endings are read as if absent."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = plain_newlines(text)
     return [Line(raw.rstrip(), number) for number, raw in enumerate(text.split("\n"), start=1)]
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Sequence
 
 from .anchors import continued_anchor, paragraph_anchor, turn_anchor
-from .chapters import chapter_turns, word_count
+from .chapters import chapter_turns, total_words, word_count
 from .escape import attribute, inline
 from .model import Chapter, Episode, Line
 from .timestamps import format_clock
@@ -146,7 +146,7 @@ def _transcript_stops(episode: Episode) -> Iterator[str]:
 
 
 def _ended_before(episode: Episode, timeline: Timeline) -> Iterator[str]:
-    total = sum(word_count(p.text) for turn in episode.source.turns for p in turn.paragraphs)
+    total = total_words(episode.source)
     last = max((c for c in episode.chapters if c.start is not None), key=lambda c: c.number)
     yield '!!! warning "Not in the published transcript"'
     yield ""

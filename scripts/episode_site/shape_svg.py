@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from .chapters import word_count, words_before
+from .chapters import total_words, word_count, words_before
 from .model import Episode
 from .places import about, turn_starts
 from .timestamps import format_clock
@@ -44,8 +44,8 @@ def _svg(episode: Episode, url_base: str) -> Iterator[str]:
     page = episode.source
     timeline = Timeline(episode.seconds_at_word)
     starts = turn_starts(episode)
-    total_words = sum(word_count(p.text) for turn in page.turns for p in turn.paragraphs)
-    end = max(timeline.seconds_at(total_words), 1.0)
+    words_in_all = total_words(page)
+    end = max(timeline.seconds_at(words_in_all), 1.0)
     x = lambda seconds: round(seconds / end * WIDTH, 1)  # noqa: E731
     lanes = {name: n for n, name in enumerate(page.speakers)}
     height = _TOP + len(lanes) * (_LANE + _GAP) + _AXIS
