@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from search_box import open_search, type_query
 
 PAGES = [
     "/",
@@ -37,10 +38,9 @@ def test_no_axe_violations_with_search_results_open(browser, seed_url, scheme):
     page = browser.new_page(color_scheme=scheme)
     try:
         page.goto(seed_url + "/ross-taylor-2025/")
-        page.keyboard.press("/")
-        page.locator("input.md-search__input").fill("reasoning research")
-        page.locator("input.md-search__input").press("End")  # Material reads the query on keyup
-        page.locator(".md-search-result__item").first.wait_for()
+        open_search(page)
+        type_query(page, "reasoning research")
+        page.locator("a.ep-result").first.wait_for()
         assert _violations(page) == []
     finally:
         page.close()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from search_box import open_search, type_query
+
 
 def test_home_to_chapter_two_and_search_lands_on_turn(page, seed_url):
     page.goto(seed_url + "/")
@@ -13,29 +15,17 @@ def test_home_to_chapter_two_and_search_lands_on_turn(page, seed_url):
     page.wait_for_url(re.compile(r"/ross-taylor-2025/02-do-and-dont-of-llm-training-organizations/$"))
     assert page.locator("h1").inner_text().startswith("12:10")
 
-    # A sentence from chapter 3, typed into Material's search.
-    sentence = "We figured out that if you train Qwen on random rewards"
-    page.keyboard.press("/")  # Material's shortcut to focus search
-    search_box = page.locator("input.md-search__input")
-    search_box.fill(sentence)
-    search_box.press("End")  # Material reads the query on keyup; fill() alone sends none
-    # A result group opens with its page's title; the first section under it is the first result.
-    first = page.locator(".md-search-result__item").first.locator("a.md-search-result__link[href*='#']").first
-    first.wait_for()
-    first.click()
-    page.wait_for_url(re.compile(r"/03-reasoning-research-and-academic-blind-spots/.*#nathan-lambert-57$"))
-    turn = page.locator("#nathan-lambert-57")
-    page.wait_for_function("() => { const r = document.querySelector('#nathan-lambert-57').getBoundingClientRect();"
+    # A sentence from chapter 3, typed into the search box; Enter opens the first result.
+    open_search(page)
+    type_query(page, "We figured out that if you train Qwen on random rewards")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/03-reasoning-research-and-academic-blind-spots/#nathan-lambert-57-\d+$"))
+    target = page.url.split("#")[1]
+    page.wait_for_function(f"() => {{ const r = document.getElementById({target!r}).getBoundingClientRect();"
                            " return r.top >= 0 && r.top < window.innerHeight / 2; }")
-    assert turn.is_visible()
-    # search.highlight marks the query's words on the landing page
-    page.locator("article mark").first.wait_for()
-
-    # The same address opened afresh (a shared search link) marks the words too.
-    fresh = page.context.new_page()
-    fresh.goto(page.url)
-    fresh.locator("article mark").first.wait_for()
-    fresh.close()
+    # The query's words are marked in that turn, and the address the reader copies is the plain permalink.
+    page.locator("article mark.ep-search-mark").first.wait_for()
+    assert "?" not in page.url
 
 
 def test_pages_log_no_errors(page, seed_url):
@@ -51,17 +41,17 @@ def test_pages_log_no_errors(page, seed_url):
 
 
 def test_search_index_loads_only_when_search_is_opened(browser, seed_url):
-    """Most readers never search: the index (the largest file) waits until search is opened."""
+    """Most readers never search: nothing of the index is fetched until the search box opens."""
     page = browser.new_page(viewport={"width": 390, "height": 800})  # a phone: search opens from an icon
     try:
         requested: list[str] = []
         page.on("request", lambda request: requested.append(request.url))
         page.goto(seed_url + "/ross-taylor-2025/")
         page.wait_for_load_state("networkidle")
-        assert not [url for url in requested if url.endswith("search_index.json")]
-        page.locator("label.md-header__button[for=__search]").click()
-        page.locator("input.md-search__input").press_sequentially("random rewards", delay=20)
-        page.locator(".md-search-result__item").first.wait_for()
-        assert [url for url in requested if url.endswith("search_index.json")]
+        assert not [url for url in requested if "/pagefind/" in url]
+        page.locator("button.ep-search-button").click()
+        page.locator("input.ep-search__input").press_sequentially("random rewards", delay=20)
+        page.locator("a.ep-result").first.wait_for()
+        assert [url for url in requested if "/pagefind/" in url]
     finally:
         page.close()

@@ -58,14 +58,6 @@ def test_topic_index_shows_speaker_chapter_time_and_the_matched_words(seed_site:
     assert entry, "no linked GSPO entry by Ross Taylor in chapter 3"
 
 
-def test_topic_and_speaker_pages_stay_out_of_search(seed_site: Path):
-    index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
-    assert not [loc for loc in locations if loc.startswith((f"{EPISODE}/topics/", f"{EPISODE}/speakers/"))]
-    assert any(loc.startswith(f"{EPISODE}/03-") for loc in locations)
-    assert index["config"]["fields"]["tags"]["boost"] == 0.5  # tags must not outrank the turn
-
-
 def test_every_turn_shows_an_estimated_time_in_order(seed_site: Path):
     seen = []
     for chapter in sorted((seed_site / EPISODE).glob("0*/index.html")):

@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("generate", help="write the Markdown pages into docs/")
     commands.add_parser("build", help="generate, then build the site into site/ (mkdocs build --strict)")
     commands.add_parser("serve", help=f"generate, then serve at http://{ADDRESS}/ and regenerate on seed changes")
+    index = commands.add_parser("index", help="generate, then write the search index into a site built by another renderer (Zensical)")
+    index.add_argument("--site", type=Path, default=None, help="the built site (default: site/ in the project)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     root = args.root.resolve()
@@ -131,6 +133,24 @@ def main(argv: list[str] | None = None) -> int:
         return mkdocs_build(root)
     if args.command == "serve":
         return serve(root, force=args.force)
+    if args.command == "index":
+        return write_index(root, args.site or root / "site")
+    return 0
+
+
+def write_index(root: Path, site: Path) -> int:
+    from .search_index import SearchIndexError, write_search_index
+
+    if not (site / "index.html").is_file():
+        print(f"episode-site: error: {site}: no built site here (index.html is missing). Build it first, "
+              "for example `zensical build -f mkdocs.yml`, then run `episode-site index` again.", file=sys.stderr)
+        return 2
+    try:
+        count = write_search_index(site, load_episodes(root / "seeds", root))
+    except SearchIndexError as error:
+        print(f"episode-site: error: {error}", file=sys.stderr)
+        return 1
+    log.info("episode-site: indexed %d turns for search into %s", count, site / "pagefind")
     return 0
 
 

@@ -1,0 +1,213 @@
+/*
+ * The search engine: Pagefind finds the turns that hold each query word (stems
+ * included), and this file ranks them the way a listener means a query.
+ *
+ * Pagefind on its own keeps only turns that hold every known word, so one
+ * misremembered word loses the turn. Instead each word is looked up alone, and a
+ * turn scores by the rare words it holds (inverse document frequency), by how
+ * close together they are, and, on its text, by the longest run of the query said
+ * word for word: a pasted sentence lands on its turn, a paraphrase on the turn
+ * that shares most of it. A word no turn holds is corrected against the site's
+ * vocabulary (pagefind/vocabulary/<first letter>.json, written at build time).
+ * A quoted "phrase" must be said as written.
+ */
+(function () {
+  "use strict";
+
+  const W = window.episodeSearchWords;
+  const ROOT = new URL("..", document.currentScript.src);
+  const BUNDLE = new URL("pagefind/", ROOT);
+  const SHOWN = 10;          // results per screen
+  const RERANKED = 20;       // candidates whose text is read to find phrases
+  const PASSAGE_WORDS = 36;  // about two sentences around the match
+
+  let engine = null;
+  let records = null;        // how many turns the site has: the base of every word's rarity
+  const shards = new Map();
+
+  /** Pagefind, imported and started once, on first use. */
+  function pagefind() {
+    if (!engine)
+      engine = import(new URL("pagefind.js", BUNDLE).href).then(async (module) => {
+        await module.init();
+        return module;
+      });
+    return engine;
+  }
+
+  function vocabulary(word) {
+    const first = word[0];
+    const key = /^[a-z0-9]$/.test(first) ? first : "_";
+    if (!shards.has(key))
+      shards.set(key, fetch(new URL(`vocabulary/${key}.json`, BUNDLE))
+        .then((response) => (response.ok ? response.json() : {})).catch(() => ({})));
+    return shards.get(key);
+  }
+
+  /** The query as words, with the parts in double quotes kept as phrases. */
+  function parse(query) {
+    const phrases = [];
+    for (const match of query.matchAll(/"([^"]+)"/g)) {
+      const words = W.tokens(match[1]).map((t) => t.word);
+      if (words.length) phrases.push(words);
+    }
+    const words = W.tokens(query.replace(/"/g, " ")).map((t) => t.word);
+    return { words, phrases };
+  }
+
+  async function lookUp(pf, word, filters, correct) {
+    let found = await pf.search(word, { filters });
+    if (found.results.length || !correct || /^\d+$/.test(word) || word.length < 3) return { word, found, fixed: null };
+    const counts = await vocabulary(word);
+    if (Object.prototype.hasOwnProperty.call(counts, word)) return { word, found, fixed: null };  // said, but filtered out
+    const fixed = W.nearest(word, counts);
+    if (!fixed) return { word, found, fixed: null };
+    found = await pf.search(fixed, { filters });
+    return { word, found, fixed };
+  }
+
+  /** Smallest stretch of words holding the most query words: rewards words said together. */
+  function closeness(hits, weight) {
+    const all = [];
+    hits.forEach((positions, term) => positions.forEach((p) => all.push([p, term])));
+    if (all.length < 2) return 0;
+    all.sort((a, b) => a[0] - b[0]);
+    const window = Math.max(12, 3 * hits.size);
+    let best = 0;
+    for (let i = 0, j = 0; i < all.length; i++) {
+      const inside = new Map();
+      for (j = i; j < all.length && all[j][0] - all[i][0] <= window; j++) inside.set(all[j][1], true);
+      let sum = 0;
+      inside.forEach((_, term) => { sum += weight.get(term); });
+      if (inside.size > 1) best = Math.max(best, sum);
+    }
+    return best;
+  }
+
+  /** Longest run of query words said in the query's order, on the record's words. */
+  function longestRun(textStems, queryStems) {
+    let best = 0, end = -1;
+    for (let i = 0; i < textStems.length; i++) {
+      for (let q = 0; q < queryStems.length; q++) {
+        let n = 0;
+        while (i + n < textStems.length && q + n < queryStems.length && textStems[i + n] === queryStems[q + n]) n++;
+        if (n > best) { best = n; end = i + n; }
+      }
+    }
+    return { length: best, end };
+  }
+
+  /**
+   * Ranked turns for a query: {results, total, corrections}. Each result has a
+   * `load()` that reads its text and returns what the result shows.
+   */
+  async function run(query, filters) {
+    const pf = await pagefind();
+    const { words, phrases } = parse(query);
+    const keys = [...new Set(words.filter((w) => !W.isStop(w)))];
+    const looked = keys.length ? keys : [...new Set(words)];
+    const lookups = await Promise.all(looked.map((w) => lookUp(pf, w, filters, keys.length > 0)));
+    const total = Math.max(1, await count(pf));
+
+    const weight = new Map(), corrections = new Map();
+    const candidates = new Map();
+    for (const { word, found, fixed } of lookups) {
+      if (fixed) corrections.set(word, fixed);
+      const df = found.results.length;
+      if (!df) continue;
+      const term = fixed || word;
+      // Rare words tell turns apart; a corrected word is a guess, so it counts less.
+      weight.set(term, Math.log(1 + total / df) * (fixed ? 0.7 : 1));
+      for (const result of found.results) {
+        let entry = candidates.get(result.id);
+        if (!entry) candidates.set(result.id, (entry = { result, hits: new Map(), pagefind: 0 }));
+        entry.hits.set(term, result.words);
+        entry.pagefind += result.score;
+      }
+    }
+
+    let allowed = null;  // a quoted phrase must be said as written
+    for (const phrase of phrases) {
+      const found = await pf.search(`"${phrase.join(" ")}"`, { filters });
+      const ids = new Set(found.results.map((r) => r.id));
+      allowed = allowed ? new Set([...allowed].filter((id) => ids.has(id))) : ids;
+      for (const result of found.results)
+        if (!candidates.has(result.id)) candidates.set(result.id, { result, hits: new Map(), pagefind: result.score });
+    }
+
+    let ranked = [...candidates.values()].filter((c) => !allowed || allowed.has(c.result.id));
+    for (const c of ranked) {
+      let cover = 0;
+      c.hits.forEach((_, term) => { cover += weight.get(term); });
+      c.score = cover + closeness(c.hits, weight) + 0.05 * c.pagefind;
+    }
+    ranked.sort((a, b) => b.score - a.score);
+
+    // Read the best candidates' words: a run of the query said in order outranks scattered words.
+    const queryStems = words.map(W.stem).filter((s) => s);
+    const top = ranked.slice(0, RERANKED);
+    await Promise.all(top.map(async (c) => {
+      c.data = await c.result.data();
+      const stems = W.tokens(c.data.content).map((t) => W.stem(t.word));
+      const run = longestRun(stems, queryStems);
+      c.run = run;
+      if (run.length >= 2) c.score += run.length * 1.5 + (run.length === queryStems.length ? 10 : 0);
+    }));
+    top.sort((a, b) => b.score - a.score);
+    ranked = [...top, ...ranked.slice(RERANKED)];
+
+    const wanted = [...new Set(keys.map((w) => corrections.get(w) || w))];
+    const marks = new Set(wanted.map(W.stem));
+    return {
+      total: ranked.length,
+      corrections,
+      wanted,
+      results: ranked.map((c) => ({ load: () => describe(c, marks) })),
+      shown: SHOWN,
+    };
+  }
+
+  async function count(pf) {
+    if (records === null) {
+      const all = await pf.filters();  // every turn has one speaker: their counts add up to the turns
+      records = Object.values(all.speaker || {}).reduce((a, b) => a + b, 0);
+    }
+    return records;
+  }
+
+  /** What one result shows: who, where, when, and the passage that matched with its words marked. */
+  async function describe(c, marks) {
+    const data = c.data || (c.data = await c.result.data());
+    const meta = data.meta || {};
+    const paragraphs = (data.anchors || []).filter((a) => a.element === "p");
+    if (!paragraphs.length) paragraphs.push({ id: meta.anchor, text: data.content || "" });
+    // The passage: the stretch of PASSAGE_WORDS words with the most query words in it.
+    let best = { score: -1 };
+    for (const paragraph of paragraphs) {
+      const toks = W.tokens(paragraph.text);
+      const hit = toks.map((t) => marks.has(W.stem(t.word)) && !W.isStop(t.word));
+      for (let i = 0; i < Math.max(1, toks.length); i += 4) {
+        let score = 0;
+        for (let j = i; j < Math.min(toks.length, i + PASSAGE_WORDS); j++) score += hit[j] ? 1 : 0;
+        if (score > best.score) best = { score, paragraph, start: i, toks };
+      }
+    }
+    const { paragraph, start, toks } = best;
+    const text = paragraph.text;
+    const from = toks.length ? toks[start].start : 0;
+    const last = Math.min(toks.length, start + PASSAGE_WORDS) - 1;
+    const to = toks.length ? toks[last].end : text.length;
+    return {
+      speaker: meta.speaker || "",
+      episode: meta.episode || "",
+      chapter: meta.chapter || "",
+      time: meta.time || "",
+      anchor: paragraph.id || meta.anchor || "",
+      page: new URL(String(meta.page || ""), ROOT).href,
+      passage: { text: text.slice(from, to), before: from > 0, after: to < text.length },
+      marks,
+    };
+  }
+
+  window.episodeSearch = { run, pagefind, root: ROOT };
+})();

@@ -1,0 +1,86 @@
+"""Write the site's search index: Pagefind's bundle of turn records, and the vocabulary for typos.
+
+Each record becomes a tiny HTML document (its paragraphs with their ids, its meta
+and filters as Pagefind attributes) in a scratch folder, and the Pagefind binary
+indexes that folder into `site/pagefind/`. The documents are not published: the
+results point at the chapter pages. (Pagefind's Python API would take the records
+directly, but it waits 0.1 s for every answer of its service: an hour for an archive.)
+
+Run after any renderer has built the site: the MkDocs hook `search_hook.py` does it
+for MkDocs and ProperDocs; `episode-site index` for Zensical, which ignores hooks.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+from .model import Episode
+from .search_records import Record, search_records, vocabulary
+
+BUNDLE = "pagefind"
+# Pagefind writes its ready-made UIs too; the site has its own search box and loads none of them.
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+class SearchIndexError(RuntimeError):
+    """The Pagefind binary failed; its output says why."""
+
+
+def write_search_index(site: Path, episodes: Sequence[Episode]) -> int:
+    """Replace `site/pagefind/` with the index of these episodes; return the number of records."""
+    records = list(search_records(episodes))
+    bundle = site / BUNDLE
+    if bundle.is_symlink() or bundle.is_file():
+        bundle.unlink()
+    elif bundle.exists():
+        shutil.rmtree(bundle)
+    with tempfile.TemporaryDirectory(prefix="episode-site-search-") as scratch:
+        for number, record in enumerate(records):
+            (Path(scratch) / f"{number}.html").write_text(record_html(record), encoding="utf-8")
+        _run_pagefind(Path(scratch), bundle)
+    for name in _UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    _write_vocabulary(bundle / "vocabulary", vocabulary(records))
+    return len(records)
+
+
+def record_html(record: Record) -> str:
+    """One turn as a document Pagefind reads: paragraphs (indexed, with ids), then meta and filters (not indexed)."""
+    body = "".join(f'<p id="{escape(anchor)}">{escape(text)}</p>' for anchor, text in record.paragraphs)
+    meta = "".join(f'<span data-pagefind-meta="{escape(key)}">{escape(value)}</span>' for key, value in record.meta.items())
+    filters = "".join(f'<span data-pagefind-filter="{escape(key)}">{escape(value)}</span>'
+                      for key, values in record.filters.items() for value in values)
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(record.meta["speaker"])}</title></head>'
+            f"<body><main data-pagefind-body>{body}</main><div hidden>{meta}{filters}</div></body></html>")
+
+
+def _run_pagefind(documents: Path, bundle: Path) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(bundle),
+               "--force-language", "en", "--silent"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0 or not (bundle / "pagefind.js").exists():
+        raise SearchIndexError(f"Pagefind could not index the site (exit {done.returncode}): {(done.stderr or done.stdout).strip()[:2000]}")
+
+
+def shard_of(word: str) -> str:
+    """Vocabulary file of a word: its first letter or digit, `_` for anything else (a file name that is always safe)."""
+    first = word[:1]
+    return first if first.isascii() and first.isalnum() else "_"
+
+
+def _write_vocabulary(folder: Path, counts: dict[str, int]) -> None:
+    """One small JSON file per first character: the search box fetches one only to correct an unknown word."""
+    shards: dict[str, dict[str, int]] = {}
+    for word in sorted(counts):
+        shards.setdefault(shard_of(word), {})[word] = counts[word]
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, words in shards.items():
+        (folder / f"{key}.json").write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
