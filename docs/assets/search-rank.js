@@ -162,7 +162,7 @@
       total: ranked.length,
       corrections,
       wanted,
-      results: ranked.map((c) => ({ load: () => describe(c, marks) })),
+      results: ranked.map((c) => ({ load: () => describe(c, marks, queryStems) })),
       shown: SHOWN,
     };
   }
@@ -176,37 +176,60 @@
   }
 
   /** What one result shows: who, where, when, and the passage that matched with its words marked. */
-  async function describe(c, marks) {
+  async function describe(c, marks, queryStems) {
     const data = c.data || (c.data = await c.result.data());
     const meta = data.meta || {};
     const paragraphs = (data.anchors || []).filter((a) => a.element === "p");
     if (!paragraphs.length) paragraphs.push({ id: meta.anchor, text: data.content || "" });
-    // The passage: the stretch of PASSAGE_WORDS words with the most query words in it.
-    let best = { score: -1 };
+    let best = null;
     for (const paragraph of paragraphs) {
-      const toks = W.tokens(paragraph.text);
-      const hit = toks.map((t) => marks.has(W.stem(t.word)) && !W.isStop(t.word));
-      for (let i = 0; i < Math.max(1, toks.length); i += 4) {
-        let score = 0;
-        for (let j = i; j < Math.min(toks.length, i + PASSAGE_WORDS); j++) score += hit[j] ? 1 : 0;
-        if (score > best.score) best = { score, paragraph, start: i, toks };
-      }
+      const found = passageOf(paragraph.text, marks, queryStems);
+      if (!best || found.score > best.score) best = { ...found, paragraph };
     }
-    const { paragraph, start, toks } = best;
-    const text = paragraph.text;
-    const from = toks.length ? toks[start].start : 0;
-    const last = Math.min(toks.length, start + PASSAGE_WORDS) - 1;
-    const to = toks.length ? toks[last].end : text.length;
+    const text = best.paragraph.text;
     return {
       speaker: meta.speaker || "",
       episode: meta.episode || "",
       chapter: meta.chapter || "",
       time: meta.time || "",
-      anchor: paragraph.id || meta.anchor || "",
+      anchor: best.paragraph.id || meta.anchor || "",
       page: new URL(String(meta.page || ""), ROOT).href,
-      passage: { text: text.slice(from, to), before: from > 0, after: to < text.length },
+      passage: { text: text.slice(best.from, best.to), before: best.from > 0, after: best.to < text.length },
       marks,
     };
+  }
+
+  /**
+   * The stretch of a paragraph that shows the match: the PASSAGE_WORDS words holding the
+   * most query words (a run of the query said in order counts double), opening at the
+   * start of its sentence when that is near.
+   */
+  function passageOf(text, marks, queryStems) {
+    const toks = W.tokens(text);
+    if (!toks.length) return { score: 0, from: 0, to: text.length };
+    const stems = toks.map((t) => W.stem(t.word));
+    const weight = toks.map((t, i) => (marks.has(stems[i]) && !W.isStop(t.word) ? 1 : 0));
+    for (let i = 0; i < stems.length; i++)
+      for (let q = 0; q < queryStems.length; q++) {
+        let n = 0;
+        while (i + n < stems.length && q + n < queryStems.length && stems[i + n] === queryStems[q + n]) n++;
+        if (n >= 2) for (let k = i; k < i + n; k++) weight[k] = 2;
+      }
+    let score = 0, bestScore = -1, bestStart = 0;
+    for (let i = 0; i < toks.length; i++) {
+      score += weight[i];
+      if (i >= PASSAGE_WORDS) score -= weight[i - PASSAGE_WORDS];
+      const start = Math.max(0, i - PASSAGE_WORDS + 1);
+      if (score > bestScore) { bestScore = score; bestStart = start; }
+    }
+    // Open a few words before the first match, at a sentence start if one is close.
+    let first = bestStart;
+    while (first < toks.length - 1 && !weight[first]) first++;
+    let start = Math.max(0, first - 6);
+    for (let k = first; k > Math.max(0, first - 14); k--)
+      if (/[.?!]["”’)]?\s*$/.test(text.slice(toks[k - 1].end, toks[k].start))) { start = k; break; }
+    const end = Math.min(toks.length, start + PASSAGE_WORDS) - 1;
+    return { score: bestScore, from: toks[start].start, to: toks[end].end };
   }
 
   window.episodeSearch = { run, pagefind, root: ROOT };

@@ -13,7 +13,7 @@
   const S = window.episodeSearch, W = window.episodeSearchWords;
   const FACETS = [["episode", "Episode"], ["speaker", "Speaker"], ["chapter", "Chapter"], ["topic", "Topic"]];
   const STATE = ["search", ...FACETS.map(([key]) => key)];
-  const DEBOUNCE_MS = 120;
+  const DEBOUNCE_MS = 80;  // a pause in typing, not every keystroke
 
   let dialog, input, status, list, more, selects = {}, generation = 0, timer = 0, shown = [], wanted = [], pending = null;
 
@@ -65,6 +65,8 @@
     close.addEventListener("click", () => dialog.close());
     dialog.addEventListener("close", () => { syncAddress(true); });
     dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });  // the backdrop
+    // Escape closes at once (a search field would first only empty itself).
+    dialog.addEventListener("keydown", (event) => { if (event.key === "Escape") { event.preventDefault(); dialog.close(); } });
     input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => { syncAddress(); search(); }, DEBOUNCE_MS); });
     input.addEventListener("keydown", (event) => {
       if (event.key === "ArrowDown") { event.preventDefault(); focusResult(0); }
