@@ -1,0 +1,68 @@
+"""Listener queries, as people type what they half remember, on the seed and a second episode.
+
+tests/data/search/queries.yml holds 45 queries written by hand (not cut from the
+text by a program), of five kinds: an exact phrase, one word misremembered, a
+typo, a paraphrase, two or three distinctive words. Each is typed into the search
+box of a site built from both episodes; the figures are printed per kind.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, build, make_project, serve
+from search_box import cuts_a_word, marks_on_page, open_search, turn_of, type_query
+
+DATA = ROOT / "tests" / "data" / "search"
+QUERIES = yaml.safe_load((DATA / "queries.yml").read_text(encoding="utf-8"))
+KINDS = ("exact", "misremembered", "typo", "paraphrase", "distinctive")
+
+
+@pytest.fixture(scope="module")
+def two_episode_url(tmp_path_factory) -> str:
+    project = make_project(tmp_path_factory.mktemp("listener-site"))
+    for name in ("open-kitchen.txt", "open-kitchen.yml"):
+        shutil.copy(DATA / name, project / "seeds" / name)
+    return serve(build(project))
+
+
+def test_listener_queries_land_on_their_turn(page, two_episode_url):
+    assert len(QUERIES) >= 40 and {q["kind"] for q in QUERIES} == set(KINDS)
+    rows = {kind: {"n": 0, "top5": 0, "enter": 0} for kind in KINDS}
+    misses, marks_per_landing, cut = [], [], []
+    for query in QUERIES:
+        page.goto(f"{two_episode_url}/{query['episode']}/")
+        open_search(page)
+        hrefs = type_query(page, query["query"])
+        turns = [turn_of(h) for h in hrefs]
+        row = rows[query["kind"]]
+        row["n"] += 1
+        right = [h for h in hrefs[:5] if turn_of(h) == query["turn"] and f"/{query['episode']}/" in h]
+        row["top5"] += bool(right)
+        page.keyboard.press("Enter")
+        page.wait_for_url(lambda url: "#" in url and "hl=" not in url)
+        landed = page.url
+        hit = turn_of(landed) == query["turn"] and f"/{query['episode']}/" in landed
+        row["enter"] += hit
+        if not hit:
+            misses.append((query["kind"], query["query"], query["turn"], turns[:5]))
+        marks = marks_on_page(page)
+        marks_per_landing.append(len(marks))
+        cut += [m for m in marks if cuts_a_word(m)]
+    table = ["| kind | queries | right turn in first five | Enter lands on it |", "|---|---|---|---|"]
+    for kind, row in rows.items():
+        table.append(f"| {kind} | {row['n']} | {row['top5']} | {row['enter']} |")
+    total = {key: sum(row[key] for row in rows.values()) for key in ("n", "top5", "enter")}
+    table.append(f"| all | {total['n']} | {total['top5']} | {total['enter']} ({total['enter'] / total['n']:.0%}) |")
+    median_marks = statistics.median(marks_per_landing)
+    print("\n".join(table), f"\nmarks on a landed page: median {median_marks}, max {max(marks_per_landing)}; marks cutting a word: {len(cut)}")
+    assert total["top5"] == total["n"], misses
+    assert total["enter"] >= 0.9 * total["n"], misses
+    assert all(6 * row["enter"] >= 5 * row["n"] for row in rows.values()), (table, misses)
+    assert cut == []
+    assert median_marks <= 30
