@@ -4,9 +4,10 @@
 
 On the seed site (built in a scratch copy) and, with --archive N, on the same site
 whose search index holds N synthetic episodes (scripts/synthetic_archive.py):
-bytes on page load (and how many of them are the index: none), bytes of the first
-query, the first query's time with every download in it, warm query times, and
-the time to write the index. Bytes are counted gzipped (as a static host serves
+bytes on page load (and how many of them are the index: none), bytes and time of
+opening the search box (Pagefind's runtime and the filter lists load then), bytes
+and time of the first query (the index chunks and results it needs), warm query
+times, and the time to write the index. Bytes are counted gzipped (as a static host serves
 them; Pagefind's own files are already compressed and count as they are). Served
 on 127.0.0.1. Figures vary with the machine; nothing here is a test.
 """
@@ -44,6 +45,15 @@ QUERIES = [
     "burnout long hours",
 ]
 
+# Opening the box: Pagefind's runtime (its script, worker and WebAssembly) and the filter lists load.
+_OPEN = """async () => {
+  const start = performance.now();
+  document.querySelector(".ep-search-button").click();
+  const speakers = document.querySelector("select[data-facet=speaker]");
+  while (!speakers || speakers.options.length < 2) await new Promise((r) => setTimeout(r, 2));
+  return performance.now() - start;
+}"""
+
 # The engine's work for one query, as the box does it after the reader pauses: rank, then read the first ten.
 _QUERY = """async (query) => {
   const start = performance.now();
@@ -63,7 +73,7 @@ def measure(site: Path, runs: int = 5) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     base = serve(site)
-    load_bytes, index_on_load, first_bytes, cold = [], [], [], []
+    load_bytes, index_on_load, open_bytes, opened, first_bytes, cold = [], [], [], [], [], []
     warm: list[float] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS)
@@ -84,6 +94,9 @@ def measure(site: Path, runs: int = 5) -> dict[str, float]:
             load_bytes.append(sum(served_bytes(f) for _, f in loaded if f.is_file()))
             index_on_load.append(sum(served_bytes(f) for p, f in loaded if "/pagefind/" in p and f.is_file()))
             files.clear()
+            opened.append(page.evaluate(_OPEN))
+            open_bytes.append(sum(served_bytes(f) for _, f in files if f.is_file()))
+            files.clear()
             cold.append(page.evaluate(_QUERY, QUERIES[run % len(QUERIES)]))
             first_bytes.append(sum(served_bytes(f) for _, f in files if f.is_file()))
             if run == 0:
@@ -95,6 +108,8 @@ def measure(site: Path, runs: int = 5) -> dict[str, float]:
     return {
         "page_load_gzip_bytes": statistics.median(load_bytes),
         "index_bytes_on_page_load": max(index_on_load),
+        "open_search_gzip_bytes": statistics.median(open_bytes),
+        "open_search_ms": statistics.median(opened),
         "first_query_gzip_bytes": statistics.median(first_bytes),
         "first_query_max_gzip_bytes": max(first_bytes),
         "first_query_ms": statistics.median(cold),

@@ -33,9 +33,10 @@ def test_no_axe_violations(browser, seed_url, path, scheme, width):
         page.close()
 
 
+@pytest.mark.parametrize("width", [1280, 390], ids=["wide", "phone"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_axe_violations_with_search_results_open(browser, seed_url, scheme):
-    page = browser.new_page(color_scheme=scheme)
+def test_no_axe_violations_with_search_results_open(browser, seed_url, scheme, width):
+    page = browser.new_page(color_scheme=scheme, viewport={"width": width, "height": 850})
     try:
         page.goto(seed_url + "/ross-taylor-2025/")
         open_search(page)

@@ -86,7 +86,7 @@ CASES = [
     ("outline-entry-after-transcript", {"test.txt": PAGE.replace("Transcript\n", "Transcript\n09:00 A late entry\n")},
      "seeds/test.txt:8: the outline entry `09:00 A late entry` comes after the `Transcript` line. Move it up with the other outline entries, before the `Transcript` line."),
     ("reserved-slug", {"test.yml": SETTINGS.replace("slug: test-episode", "slug: assets")},
-     "seeds/test.yml:1: slug `assets` is a folder the site itself uses. Give the episode another `slug:` in its YAML file; taken: 404, assets, images, javascripts, search, stylesheets."),
+     "seeds/test.yml:1: slug `assets` is a folder the site itself uses. Give the episode another `slug:` in its YAML file; taken: 404, assets, images, javascripts, pagefind, search, stylesheets."),
     ("cue-for-unknown-time", {"test.yml": SETTINGS.replace('"05:00"', '"5:00"')},
      "seeds/test.yml:7: no outline entry has the timestamp 5:00. Use one of: 00:00, 05:00."),
     ("outline-not-increasing", {"test.txt": PAGE.replace("05:00 The middle", "00:00 The middle")},

@@ -18,7 +18,7 @@
   const ROOT = new URL("..", document.currentScript.src);
   const BUNDLE = new URL("pagefind/", ROOT);
   const SHOWN = 10;          // results per screen
-  const RERANKED = 20;       // candidates whose text is read to find phrases
+  const RERANKED = 12;       // candidates whose text is read to find phrases (each is a request)
   const PASSAGE_WORDS = 36;  // about two sentences around the match
 
   let engine = null;

@@ -16,7 +16,7 @@ from .model import Topic
 EPISODE_KEYS = ("slug", "source", "speakers", "chapters", "topics")
 SITE_KEYS = ("page_notices",)
 # Folders of the built site that an episode's folder must not land in.
-RESERVED_SLUGS = frozenset({"assets", "search", "stylesheets", "javascripts", "images", "404"})
+RESERVED_SLUGS = frozenset({"assets", "search", "pagefind", "stylesheets", "javascripts", "images", "404"})  # pagefind: the search index
 _PLAIN_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EXAMPLE = """\
 slug: my-episode            # lowercase words joined by hyphens
