@@ -65,3 +65,20 @@ def test_listener_queries_land_on_their_turn(page, two_episode_url):
     assert all(6 * row["enter"] >= 5 * row["n"] for row in rows.values()), (table, misses)
     assert cut == []
     assert median_marks <= 30
+
+
+def test_with_two_episodes_the_episode_filter_narrows_results_and_chapters(page, two_episode_url):
+    page.goto(f"{two_episode_url}/open-kitchen/")
+    open_search(page)
+    both = type_query(page, "evals benchmark")
+    assert {"/open-kitchen/" in h for h in both} == {True, False}
+    episode = page.locator("select[data-facet=episode]")
+    assert episode.is_visible() and episode.locator("option").count() == 3  # "Any episode" and the two
+    assert page.locator("select[data-facet=chapter]").is_disabled()  # chapters are listed per episode
+    title = episode.locator("option").nth(1 if "Ladle" in episode.locator("option").nth(1).inner_text() else 2).inner_text()
+    episode.select_option(title)
+    page.wait_for_function("() => [...document.querySelectorAll('a.ep-result')].every(a => a.href.includes('/open-kitchen/'))"
+                           " && document.querySelector('a.ep-result')")
+    chapter = page.locator("select[data-facet=chapter]")
+    assert chapter.is_enabled() and chapter.locator("option").count() == 4
+    assert "episode=" in page.url

@@ -80,7 +80,11 @@
     return word.length <= 4 ? 1 : 2;
   }
 
-  /** The word of `counts` (word → frequency) nearest to `word`, or null when none is close enough. */
+  /**
+   * The word of `counts` (word → frequency) nearest to `word`, or null when none is close
+   * enough: a slip of one or two letters, or else a longer or shorter form of a word that
+   * was said (`zuckerberg` → `zuck`, `reinforc` → `reinforcement`). Ties go to the more frequent word.
+   */
   function nearest(word, counts) {
     const limit = allowance(word);
     let best = null, bestDistance = limit + 1, bestCount = -1;
@@ -92,7 +96,20 @@
         bestCount = count;
       }
     }
-    return bestDistance <= limit ? best : null;
+    if (bestDistance <= limit) return best;
+    if (word.length < 5) return null;
+    best = null;
+    let bestShared = 0;
+    for (const [candidate, count] of Object.entries(counts)) {
+      if (candidate.length < 4 || !(word.startsWith(candidate) || candidate.startsWith(word))) continue;
+      const shared = Math.min(word.length, candidate.length);
+      if (shared > bestShared || (shared === bestShared && count > bestCount)) {
+        best = candidate;
+        bestShared = shared;
+        bestCount = count;
+      }
+    }
+    return best;
   }
 
   window.episodeSearchWords = { tokens, stem, fold, isStop, distance, nearest };

@@ -50,7 +50,11 @@
         element("option", { value: "" }, `Any ${label.toLowerCase()}`));
       selects[key] = select;
       select.hidden = true;
-      select.addEventListener("change", () => { syncAddress(); search(); });
+      select.addEventListener("change", () => {
+        if (key === "episode") fillChapters();
+        syncAddress();
+        search();
+      });
       facets.append(select);
     }
     status = element("p", { id: "ep-search-status", class: "ep-search__status", role: "status", "aria-live": "polite" });
@@ -103,20 +107,45 @@
   // ---- Filters ------------------------------------------------------------------------------
 
   let filtersLoaded = null;
+  let chapters = [];  // every chapter filter value: "Episode › Chapter" when the site has several episodes
   function loadFilters(state) {
     if (!filtersLoaded)
       filtersLoaded = S.pagefind().then((pf) => pf.filters()).then((all) => {
         for (const [key] of FACETS) {
           const values = Object.keys(all[key] || {}).sort((a, b) => a.localeCompare(b));
-          const select = selects[key];
-          for (const value of values) select.append(element("option", { value }, value));
+          if (key === "chapter") chapters = values;
+          else fill(selects[key], values);
           // One episode needs no episode filter; a site without topics, no topic filter.
-          select.hidden = values.length < (key === "episode" ? 2 : 1);
+          selects[key].hidden = values.length < (key === "episode" ? 2 : 1);
         }
+        fillChapters();
       }).catch(() => { status.textContent = "Search is not available: its index did not load."; });
     return filtersLoaded.then(() => {
-      for (const [key] of FACETS) if (state[key] !== undefined) selects[key].value = state[key];
+      for (const [key] of FACETS) {
+        if (state[key] === undefined) continue;
+        selects[key].value = state[key];
+        if (key === "episode") fillChapters(state.chapter);
+      }
     });
+  }
+
+  function fill(select, values, label = (value) => value) {
+    select.replaceChildren(select.options[0]);
+    for (const value of values) select.append(element("option", { value }, label(value)));
+  }
+
+  /** With several episodes, the chapter list is the chosen episode's (an archive has thousands). */
+  function fillChapters(keep = selects.chapter.value) {
+    if (selects.episode.hidden) {
+      fill(selects.chapter, chapters);
+      selects.chapter.value = keep || "";
+      return;
+    }
+    const prefix = `${selects.episode.value} › `;
+    const mine = selects.episode.value ? chapters.filter((c) => c.startsWith(prefix)) : [];
+    fill(selects.chapter, mine, (value) => value.slice(prefix.length));
+    selects.chapter.disabled = !mine.length;
+    selects.chapter.value = mine.includes(keep) ? keep : "";
   }
 
   function chosenFilters() {

@@ -42,13 +42,16 @@ def write_search_index(site: Path, episodes: Sequence[Episode]) -> int:
         bundle.unlink()
     elif bundle.exists():
         shutil.rmtree(bundle)
+    words = vocabulary(records)
+    if not words:  # a transcript of nothing but `**`: Pagefind refuses an index without words, and there is nothing to find
+        return 0
     with tempfile.TemporaryDirectory(prefix="episode-site-search-") as scratch:
         for number, record in enumerate(records):
             (Path(scratch) / f"{number}.html").write_text(record_html(record), encoding="utf-8")
         _run_pagefind(Path(scratch), bundle)
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
-    _write_vocabulary(bundle / "vocabulary", vocabulary(records))
+    _write_vocabulary(bundle / "vocabulary", words)
     return len(records)
 
 
