@@ -114,3 +114,8 @@ def download_files(episode: Episode, *, site_url: str | None) -> dict[str, str]:
         f"{episode.slug}/{names['markdown']}": transcript_markdown(episode),
         f"{episode.slug}/{names['chapters']}": chapters_json(episode, site_url=site_url),
     }
+
+
+def plain_transcript(page: SourcePage) -> str:
+    """The conversation as page text (`Name: words`, a line per paragraph): the plain-text download of a cue or Markdown file."""
+    return "".join(f"{turn.speaker}: " + "\n".join(p.text for p in turn.paragraphs) + "\n" for turn in page.turns)

@@ -27,7 +27,8 @@ def shape_block(episode: Episode, link_base: str) -> Iterator[str]:
     # On a phone the picture scrolls sideways: the scrolling box must be reachable by keyboard.
     yield (f'<div class="shape-scroll" tabindex="0" role="region" aria-label="The conversation over time">'
            f'{shape_svg(episode, url_base=link_base)}</div>')
-    yield (f"<figcaption>Who speaks when, at estimated times: each bar is a turn (select it to read it), "
+    kind = "by the transcript's own times" if episode.source.timed else "at estimated times"
+    yield (f"<figcaption>Who speaks when, {kind}: each bar is a turn (select it to read it), "
            f"the numbered bands are chapters.{escape(note)} Key: {legend(episode)}.</figcaption>")
     yield "</figure>"
     yield ""
@@ -36,6 +37,13 @@ def shape_block(episode: Episode, link_base: str) -> Iterator[str]:
 def about_times_block(episode: Episode) -> Iterator[str]:
     yield "## About the times { #about-the-times }"
     yield ""
+    if episode.source.timed:
+        yield ("Each turn shows the time at which it starts in the recording, such as “23:40”, taken from the "
+               "transcript's own timestamps and cut to the second. A time marked ≈ (a turn the transcript gives no "
+               "time for) is estimated from the words spoken between the nearest given times. Each chapter starts at "
+               "the first paragraph at or after its time in the outline.")
+        yield ""
+        return
     if Timeline(episode.seconds_at_word).measured:
         method = ("The outline gives the time at which each chapter starts; where a chapter's opening paragraph is "
                   "known, that time is pinned there, and between two pinned points we assume an even pace, so a "
