@@ -61,9 +61,21 @@ def downloads_block(episode: Episode, link_base: str) -> Iterator[str]:
     names = file_names(episode)
     yield "## Downloads { #downloads }"
     yield ""
-    yield f"* [The transcript as plain text]({link_base}{names['text']}), exactly as the source page gives it."
+    page_text = episode.source.path.endswith(".txt")
+    yield (f"* [The transcript as plain text]({link_base}{names['text']}), "
+           + ("exactly as the source page gives it." if page_text else "a line for each paragraph, each turn opening with `Name:`."))
+    times = "the transcript's times" if episode.source.timed else "estimated times"
     yield (f"* [The whole transcript as Markdown]({link_base}{names['markdown']}){{ download=\"{episode.slug}.md\" }}, "
-           "one file, chapter by chapter, with speakers and estimated times.")
+           f"one file, chapter by chapter, with speakers and {times}.")
     yield (f"* [Chapters as JSON]({link_base}{names['chapters']}) in the Podcasting 2.0 format, "
            "for podcast apps: each chapter's start time from the outline, its title and its page.")
+    yield from transcript_downloads(names, link_base)
     yield ""
+
+
+def transcript_downloads(names: dict[str, str], link_base: str) -> Iterator[str]:
+    """The transcript in the formats of Podcasting 2.0's `<podcast:transcript>`; the cue formats only with real times."""
+    if "vtt" in names:
+        yield (f"* The transcript with its times, for podcast apps and players: [WebVTT]({link_base}{names['vtt']}), "
+               f"[SRT]({link_base}{names['srt']}), [JSON]({link_base}{names['json']}) (Podcasting 2.0).")
+    yield f"* [The transcript as HTML]({link_base}{names['html']}) (Podcasting 2.0): speakers, paragraphs and the times the source gives."

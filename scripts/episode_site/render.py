@@ -102,7 +102,7 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
     yield ""
     if shown:
         yield from audio_player(episode)
-        yield times_note(episode)
+        yield times_note(by_chapter(episode).get(chapter.number, []))
         yield ""
     timeline = Timeline(episode.seconds_at_word)
     if chapter.estimated:

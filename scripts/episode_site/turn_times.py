@@ -3,13 +3,13 @@
 A time the source gives is a `<time datetime="PT…S">` without `≈`; an estimate
 keeps the `≈` span. The player exists only with an `audio:` address and real
 times, and asks nothing of the audio host until the reader presses play: the
-address sits in `data-src`, and `audio-player.js` moves it into `src` on that
-press (`preload="none"` as well, should anything else set it).
+address sits in `data-src`, and `audio-player.js` moves it into `src` (and shows
+the controls) on that press; `preload="none"` as well, should anything else set it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from html import escape
 from urllib.parse import urlsplit
 
@@ -26,10 +26,14 @@ def time_label(piece: Piece) -> str:
     return f' <span class="turn-time" data-seconds="{round(piece.seconds)}">{about(piece.seconds)}</span>'
 
 
-def times_note(episode: Episode) -> str:
-    """One line under the transcript's heading: which kind of time the turns show."""
-    if episode.source.timed:
+def times_note(shown: Sequence[Piece]) -> str:
+    """One line under the transcript's heading: which kind of time the page's turns show."""
+    exact = sum(piece.exact for piece in shown)
+    if exact == len(shown):
         return "Times are the recording's own, from the transcript's timestamps.\n{: .times-note }"
+    if exact:
+        return ("Times are the recording's own, from the transcript's timestamps; those marked ≈ are estimates "
+                "([how](index.md#about-the-times)).\n{: .times-note }")
     return "Times marked ≈ are estimates ([how](index.md#about-the-times)).\n{: .times-note }"
 
 
@@ -43,7 +47,7 @@ def audio_player(episode: Episode) -> Iterator[str]:
         return
     url = escape(episode.audio_url or "", quote=True)
     host = escape(urlsplit(episode.audio_url or "").hostname or "", quote=True)
-    yield (f'<div class="episode-audio" data-search-exclude data-pagefind-ignore><audio controls preload="none" data-src="{url}" '
+    yield (f'<div class="episode-audio" data-search-exclude data-pagefind-ignore><audio preload="none" data-src="{url}" '
            f'aria-label="The episode\'s audio"></audio><button type="button" class="episode-audio-start">Play the episode</button>'
            f'<span class="episode-audio-host">Audio from {host}; nothing is loaded from there until you press play.</span></div>')
     yield ""
