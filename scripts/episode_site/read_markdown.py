@@ -43,6 +43,7 @@ def read_markdown(text: str, path: str, *, speakers: Sequence[str] = ()) -> tupl
     preface: list[Line] = []
     title = None
     pending: list[Line] = []  # lines of the paragraph being read
+    label_lines: list[int] = []
     clock = _Clock(path)
 
     def close() -> None:
@@ -60,6 +61,7 @@ def read_markdown(text: str, path: str, *, speakers: Sequence[str] = ()) -> tupl
             close()
             clock.carried = None
             turns.append((match["name"].strip(), []))
+            label_lines.append(line.number)
             pending.append(Line(f"[{match['stamp']}] {match['rest']}" if match["stamp"] else match["rest"], line.number))
             if not match["rest"].strip() and not match["stamp"]:
                 pending.clear()
@@ -79,9 +81,8 @@ def read_markdown(text: str, path: str, *, speakers: Sequence[str] = ()) -> tupl
         raise InputError(path, None, "no speaker turns were found in the transcript",
                          "Each turn must start a line with the speaker's name in bold, like `**Jane Doe:** Hello.`; "
                          "list the speakers under `speakers:` in the episode's YAML file if they speak only once.")
-    for name, paragraphs in turns:
+    for (name, paragraphs), line in zip(turns, label_lines):
         if not paragraphs:
-            line = next(line.number for line, m in labels if m["name"].strip() == name)
             raise InputError(path, line, f"the label `**{name}**` has no words after it",
                              "Put the turn's words after the label, or remove the label.")
     return tuple(Turn(n, name, tuple(ps)) for n, (name, ps) in enumerate(turns, start=1)), tuple(preface), title
