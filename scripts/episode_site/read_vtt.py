@@ -94,6 +94,6 @@ def _voices(raw: str) -> list[tuple[str | None, str, int]]:
         if words:
             parts.append((speaker, words, raw.count("\n", 0, at)))
         if match:
-            speaker = " ".join(match[1].split()) or None if match[0] != "</v>" else None
+            speaker = " ".join(html.unescape(match[1]).split()) or None if match[0] != "</v>" else None
             at = match.end()
     return parts
