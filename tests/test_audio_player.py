@@ -130,3 +130,18 @@ def test_a_quote_link_carries_the_turn_time_and_the_citation_no_estimate(page, a
     page.wait_for_function("() => document.querySelector('.ql-status').textContent === 'Quote copied'")
     citation = page.evaluate("navigator.clipboard.readText()")
     assert ", 01:14, " in citation and "≈" not in citation, citation
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_player_and_its_buttons_pass_axe(browser, audio_site, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(audio_site + "/" + CHAPTER)
+        page.locator(".turn-play").first.wait_for()
+        result = Axe().run(page)
+        assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]] == []
+    finally:
+        context.close()
