@@ -170,6 +170,10 @@ SETTINGS_MISTAKES = [
      'seeds/x.chapters.json:1: the chapter has no `title`. Give every chapter a title, like {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Welcome"}, {"startTime": 730, "title": "Evals"}]}'),
     ("chapters-json-bad-time", {"x.vtt": VTT, "x.chapters.json": '{"chapters": [{"startTime": "0:00", "title": "A"}]}'},
      'seeds/x.chapters.json:1: the chapter\'s `startTime` is "0:00", not a number of seconds. Give every chapter its start in seconds, like {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Welcome"}, {"startTime": 730, "title": "Evals"}]}'),
+    ("chapters-without-transcript", {"x.vtt": VTT, "y.chapters.json": '{"chapters": [{"startTime": 0, "title": "A"}]}'},
+     "seeds/y.chapters.json: no transcript in another format than a page has this name. A chapters file gives the outline of the .vtt, .srt, .json or .md transcript of the same name (a page has its own outline): rename it to match, or remove it."),
+    ("vtt-only-empty-cues", {"x.vtt": "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann></v>\n"},
+     "seeds/x.vtt: the transcript has no words: every cue is empty. Put the conversation in it; start the cue's text with a voice span like `<v Jane Doe>` or a label like `Jane Doe: `."),
     ("chapters-json-syntax", {"x.vtt": VTT, "x.chapters.json": '{"chapters": [}'},
      'seeds/x.chapters.json:1: JSON does not parse: Expecting value (column 15). Fix the syntax (commas, quotes and brackets). It looks like {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Welcome"}, {"startTime": 730, "title": "Evals"}]}'),
 ]

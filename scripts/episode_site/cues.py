@@ -58,6 +58,8 @@ def turns_from_cues(cues: Sequence[Cue], path: str, *, how_to_name: str) -> tupl
             turns[-1][1].append([cue])
         else:
             paragraph.append(cue)
+    if not turns:
+        raise InputError(path, None, "the transcript has no words: every cue is empty", f"Put the conversation in it; {how_to_name}.")
     return tuple(
         Turn(number, speaker, tuple(_paragraph(p) for p in paragraphs))
         for number, (speaker, paragraphs) in enumerate(turns, start=1)

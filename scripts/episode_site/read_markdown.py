@@ -29,6 +29,7 @@ log = logging.getLogger("episode_site")
 _STAMP = r"\d{1,2}:\d{2}(?::\d{2})?"
 _LABEL = re.compile(rf"^\*\*(?P<name>[^*\n]+?)(?P<inner>:?)\*\*[ \t]*(?:[\[(](?P<stamp>{_STAMP})[\])])?[ \t]*(?P<outer>:?)[ \t]*(?P<rest>.*)$")
 _MARK = re.compile(rf"\[({_STAMP})\]")
+_MAX_NAME_WORDS = 6
 _HEADING = re.compile(r"^#\s+(?P<title>\S.*?)\s*#*\s*$")
 
 
@@ -90,7 +91,8 @@ def read_markdown(text: str, path: str, *, speakers: Sequence[str] = ()) -> tupl
 
 def _label(text: str) -> re.Match[str] | None:
     match = _LABEL.match(text)
-    return match if match and (match["inner"] or match["outer"] or (match["stamp"] and not match["rest"])) else None
+    labelled = match and (match["inner"] or match["outer"] or (match["stamp"] and not match["rest"]))
+    return match if labelled and len(match["name"].split()) <= _MAX_NAME_WORDS else None  # a bold sentence is no name
 
 
 class _Clock:

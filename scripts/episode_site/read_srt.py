@@ -19,7 +19,7 @@ from .model import Turn
 
 _TIME = r"\d+:[0-5]\d:[0-5]\d[,.]\d{1,3}"
 _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?=\s|$)")
-_TAG = re.compile(r"</?(?:i|b|u|font)(?:\s[^>]*)?>", re.IGNORECASE)  # SRT's styling; any other `<` is text
+_TAG = re.compile(r"</?(?:i|b|u|font)(?:\s[^>\n]{0,200})?>", re.IGNORECASE)  # SRT's styling; any other `<` is text
 HOW_TO_NAME = "start the subtitle's text with a label like `Jane Doe: `"
 
 

@@ -26,9 +26,10 @@ _ARROW = "-->"
 # webvtt-py's own leniency (one-digit minutes, seconds and fewer millisecond digits), minutes and seconds below 60.
 _TIME = r"(?:(\d+):)?([0-5]?\d):([0-5]?\d)\.(\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?=\s|$)")
-_VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>|</v>")
+# Bounded lengths: a `<v` or `<c` never closed must not make each later one scan to the end (quadratic).
+_VOICE = re.compile(r"<v(?:\.[^\s>]{0,200})?[ \t]([^>\n]{0,200})>|</v>")
 # The other cue tags (class, italics, bold, underline, language, ruby, timestamps); any other `<` is text.
-_TAG = re.compile(r"</?(?:c|i|b|u|lang|ruby|rt)(?:[.\s][^>]*)?>|<\d[\d:.]*>")
+_TAG = re.compile(r"</?(?:c|i|b|u|lang|ruby|rt)(?:[.\s][^>\n]{0,200})?>|<\d[\d:.]{0,20}>")
 _NOT_CUES = ("NOTE", "STYLE", "REGION")
 HOW_TO_NAME = "start the cue's text with a voice span like `<v Jane Doe>` or a label like `Jane Doe: `"
 

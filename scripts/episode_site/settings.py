@@ -300,6 +300,11 @@ def transcript_files(seeds: Path, root: Path) -> dict[str, Path]:
             raise InputError(shown_path(path, root), None, f"`{found[path.stem].name}` is a transcript of the same name",
                              "Keep one transcript per episode: rename or remove one of the two files.")
         found[path.stem] = path
+    for path in sorted(seeds.glob(f"*{CHAPTERS_SUFFIX}")):
+        if path.name.removesuffix(CHAPTERS_SUFFIX) not in found or found[path.name.removesuffix(CHAPTERS_SUFFIX)].suffix == ".txt":
+            raise InputError(shown_path(path, root), None, "no transcript in another format than a page has this name",
+                             "A chapters file gives the outline of the .vtt, .srt, .json or .md transcript of the same name "
+                             "(a page has its own outline): rename it to match, or remove it.")
     return found
 
 
