@@ -11,7 +11,7 @@ from .model import Episode
 from .parse import plain_newlines
 from .readers import read_source
 from .topics import check_vocabulary
-from .settings import EpisodeSettings, discover_episodes, load_site_settings, read_text, shown_path
+from .settings import CHAPTERS_SUFFIX, EpisodeSettings, discover_episodes, load_site_settings, read_text, shown_path
 from .speakers import check_listed_speak
 
 
@@ -41,8 +41,15 @@ def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[s
         source_url=settings.source_url,
         chapters=chapters,
         seconds_at_word=tuple(timeline.knots),
-        seed_files=tuple(p for p in (page_path, shown_path(settings.yaml_path, root) if settings.yaml_path else None) if p),
+        seed_files=tuple(p for p in (page_path, shown_path(settings.yaml_path, root) if settings.yaml_path else None,
+                                     _chapters_file(settings, root)) if p),
         topics=settings.topics,
         transcript_text=transcript_section(text, page) if settings.page_path.suffix == ".txt" else plain_transcript(page),
         audio_url=settings.facts.audio_url,
     )
+
+
+def _chapters_file(settings: EpisodeSettings, root: Path) -> str | None:
+    """The Podcasting 2.0 chapters file that gave a transcript its outline, if any."""
+    path = settings.page_path.with_name(settings.page_path.stem + CHAPTERS_SUFFIX)
+    return shown_path(path, root) if settings.page_path.suffix != ".txt" and path.exists() else None
