@@ -18,6 +18,8 @@
     if (!audio.getAttribute("src")) {
       audio.controls = true;
       audio.src = audio.dataset.src;
+      // From now on the player stays in view while the reader scrolls (turn-times.css).
+      audio.closest(".episode-audio").classList.add("episode-audio--on");
     }
     // Before the metadata is in, this sets where playback starts (HTML's default playback start position).
     if (seconds !== null && isFinite(seconds)) audio.currentTime = seconds;
