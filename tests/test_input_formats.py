@@ -69,6 +69,17 @@ def test_a_multi_voice_cue_keeps_every_voice(tmp_path: Path):
     assert [(t.speaker, t.paragraphs[0].text) for t in episode.source.turns] == [("Ann Lee", "Hi."), ("Bo Chen", "Hello.")]
 
 
+def test_two_labelled_lines_in_one_subtitle_keep_their_speakers(tmp_path: Path):
+    srt_text = ("1\n00:00:01,000 --> 00:00:02,000\nAnn Lee: Hi.\nBo Chen: Hello.\n\n"
+                "2\n00:00:03,000 --> 00:00:04,000\nAnn Lee: Bye,\nsee you.\n\n3\n00:00:05,000 --> 00:00:06,000\nBo Chen: Ok.\n")
+    episode = load_one(tmp_path, {"x.srt": srt_text})
+    assert conversation_of(episode) == [("Ann Lee", "Hi."), ("Bo Chen", "Hello."), ("Ann Lee", "Bye, see you."), ("Bo Chen", "Ok.")]
+
+
+def conversation_of(episode):
+    return [(t.speaker, " ".join(p.text for p in t.paragraphs)) for t in episode.source.turns]
+
+
 def test_a_chapters_json_gives_the_outline_and_title(tmp_path: Path):
     chapters = '{"version": "1.2.0", "title": "From chapters", "chapters": [{"startTime": 0, "title": "A"}, {"startTime": 30, "title": "B"}]}'
     episode = load_one(tmp_path, {"x.vtt": (SAME / "cues.vtt").read_text(encoding="utf-8"), "x.chapters.json": chapters})

@@ -94,7 +94,7 @@ def _check_times(cues: Sequence[Cue], path: str) -> None:
                              "Put the cues in time order, or fix the times.")
         speaker = cue.speaker if cue.speaker is not None else speaker
         same = last_of.get(speaker)
-        if same and cue.start < same.end:
+        if same and cue.start < same.end and (cue.start, cue.end) != (same.start, same.end):  # not two parts of one cue
             raise InputError(path, where, f"the cue starts at {format_precise(cue.start)}, before the same speaker's cue on "
                              f"line {same.timing_line or same.line} ends ({format_precise(same.end)})",
                              "Fix the times so that one speaker's cues do not overlap (two speakers' cues may).")

@@ -43,6 +43,6 @@ def read_srt(text: str, path: str, *, speakers: Sequence[str] = ()) -> tuple[Tur
         raise InputError(path, 1, "no subtitles were found", "Each subtitle is a number, a line of times like `00:00:01,000 --> 00:00:04,000`, and its text.")
     cues = []
     for subtitle, timing_line in zip(subtitles, timing_lines):
-        words = " ".join(_TAG.sub("", subtitle.content).split())
+        words = _TAG.sub("", subtitle.content).strip()  # lines kept apart for labels; cue_labels folds them
         cues.append(Cue(subtitle.start.total_seconds(), subtitle.end.total_seconds(), None, words, timing_line + 1, timing_line))
     return turns_from_cues(label_cues(cues, path, speakers=speakers), path, how_to_name=HOW_TO_NAME)

@@ -91,7 +91,8 @@ def _voices(raw: str) -> list[tuple[str | None, str, int]]:
     speaker, at = None, 0
     for match in [*_VOICE.finditer(raw), None]:
         stop = match.start() if match else len(raw)
-        words = " ".join(html.unescape(_TAG.sub("", raw[at:stop])).split())
+        # Lines are kept apart for `Name:` labels at a line's start (cue_labels folds them after).
+        words = "\n".join(" ".join(line.split()) for line in html.unescape(_TAG.sub("", raw[at:stop])).split("\n")).strip()
         if words:
             parts.append((speaker, words, raw.count("\n", 0, at)))
         if match:
