@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,13 +10,18 @@ from pathlib import Path
 import pytest
 import srt
 import webvtt
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from episode_site.load import load_episodes
+from episode_site.model import Paragraph, Turn
+from episode_site.readers import page_from_turns
 from episode_site.read_json import read_json
 from episode_site.read_srt import read_srt
 from episode_site.read_vtt import read_vtt
 from episode_site.render import render_site
-from episode_site.transcript_formats import fully_timed, segments
+from episode_site.transcript_formats import fully_timed, segments, to_json, to_srt, to_vtt
+from test_properties import _TEXT, FRAGMENTS
 
 GOLDEN = Path(__file__).parent / "golden"
 TIMED = ["vtt-voices", "vtt-labels", "srt-labels", "json-segments"]
@@ -124,3 +130,23 @@ def test_hostile_words_survive_every_format(tmp_path: Path):
     parser.feed(files["x/x.transcript.html"])
     assert parser.found == [["cite", "A & B:"], ["time", "00:01"], ["p", HOSTILE]]
     assert [p.content for p in srt.parse(files["x/x.srt"])] == [f"A & B: {HOSTILE}"]
+
+
+# Any words, markup and all (the property tests' fragments), through each cue format and back.
+_PHRASE = st.lists(st.one_of(st.sampled_from(FRAGMENTS), _TEXT), min_size=1, max_size=6).map(" ".join).map(lambda t: " ".join(t.split()))
+_TURNS = st.lists(st.tuples(st.sampled_from(["Ann Lee", "Bo Chen", "Cy"]), _PHRASE.filter(bool)), min_size=1, max_size=8)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TURNS)
+def test_any_words_go_through_each_cue_format_and_back(said):
+    turns = tuple(Turn(n, speaker, (Paragraph(text, n, seconds=n * 10.0, end=n * 10.0 + 5),))
+                  for n, (speaker, text) in enumerate(said, start=1))
+    page = page_from_turns("x", turns, title="x")
+    expected = [(s, t) for s, t in conversation(turns)]
+    merged = [(s, t) for s, t in expected]  # consecutive turns of one speaker become one turn when read back
+    merged = [(s, " ".join(t for _, t in group)) for s, group in itertools.groupby(merged, key=lambda item: item[0])]
+    assert conversation(read_vtt(to_vtt(page), "x.vtt")) == merged
+    assert conversation(read_json(to_json(page), "x.json")) == merged
+    if not any("-->" in text for _, text in said):  # an SRT line of times is what holds `-->`; words with it cannot be SRT
+        assert conversation(read_srt(to_srt(page), "x.srt", speakers=("Ann Lee", "Bo Chen", "Cy"))) == merged
