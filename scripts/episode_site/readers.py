@@ -22,6 +22,7 @@ from .read_vtt import read_vtt
 from .settings import CHAPTERS_SUFFIX, EpisodeFacts, read_text, shown_path
 
 CUE_READERS = {".vtt": read_vtt, ".srt": read_srt, ".json": read_json}
+FORMAT_NAMES = {".vtt": "WebVTT", ".srt": "SRT", ".json": "Podcasting 2.0 JSON", ".md": "Markdown"}
 
 
 def read_source(path: Path, text: str, shown: str, *, root: Path, speakers: Sequence[str], notice_patterns: Sequence[str],
@@ -36,6 +37,10 @@ def read_source(path: Path, text: str, shown: str, *, root: Path, speakers: Sequ
         turns, preface, heading = read_markdown(text, shown, speakers=speakers)
     else:
         turns = CUE_READERS[path.suffix](text, shown, speakers=speakers)
+    if not preface:  # said under the episode's "Transcript" heading, which would otherwise stand empty
+        timed = any(p.seconds is not None for turn in turns for p in turn.paragraphs)
+        preface = (Line(f"From the episode's {FORMAT_NAMES[path.suffix]} transcript: its words, speakers"
+                        f"{' and times' if timed else ''} as it gives them.", 0),)
     outline, chapters_title = _outline(path, facts, yaml_path, root)
     title = facts.title[0] if facts.title else heading or chapters_title or path.stem
     return page_from_turns(shown, turns, title=title, show_notes=facts.notes, outline=outline, preface=preface)
