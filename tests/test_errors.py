@@ -49,7 +49,7 @@ topics:                     # optional: a topic's name, then words that signal i
 # (case id, seed files to replace (None removes, bytes written raw), the whole message after `episode-site: error: `)
 CASES = [
     ("missing-seeds-folder", "NO SEEDS", "seeds: the seeds folder does not exist. Create it and put an episode's page text in it as `<name>.txt`."),
-    ("no-pages", {"test.txt": None, "test.yml": None}, "seeds: no episode pages (`*.txt`) were found. Put an episode's page text in it as `<name>.txt`."),
+    ("no-pages", {"test.txt": None, "test.yml": None}, "seeds: no episode pages (`*.txt`) were found. Put an episode's page text in it as `<name>.txt` (or its transcript as .vtt, .srt, .json or .md)."),
     ("settings-without-page", {"other.yml": "slug: other\n"},
      "seeds/other.yml: there is no page `other.txt` for these settings. An episode's settings sit beside its page text with the same name: rename one of the two to match."),
     ("unreadable-page", "PAGE IS A FOLDER",

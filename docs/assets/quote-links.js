@@ -187,7 +187,9 @@
     const holder = [paragraph, heading].find(e => e.dataset.time) || null;
     const shown = holder ? holder.dataset.time : (heading.querySelector(".turn-time") || {}).textContent;
     if (!shown || !shown.trim()) return "";
-    return shown.trim().startsWith("≈") ? shown.trim() : `≈ ${shown.trim()}`;
+    // A <time> is the recording's own time; anything else is an estimate.
+    const exact = !holder && heading.querySelector("time.turn-time");
+    return shown.trim().startsWith("≈") || exact ? shown.trim() : `≈ ${shown.trim()}`;
   }
 
   // The quote under the current selection, or null when it is not inside one turn.
@@ -203,7 +205,9 @@
     upTo.setStart(document.body, 0);
     upTo.setEnd(range.startContainer, range.startOffset);
     const heading = turnOf(first);
-    const url = `${absolute(first.id)}:~:text=${directive(words, upTo.toString())}`;
+    // With a real time the link carries it (`?t=`): the page's audio player starts there.
+    const at = heading.querySelector("time.turn-time[data-seconds]");
+    const url = `${absolute(first.id).replace("#", at ? `?t=${at.dataset.seconds}#` : "#")}:~:text=${directive(words, upTo.toString())}`;
     return { text: words.join(" "), url, paragraph: first, last, heading, time: timeOf(heading, first) };
   }
 

@@ -7,7 +7,7 @@ import itertools
 import logging
 from .memo import per_object
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from .anchors import chapter_slug
 from .errors import InputError
@@ -62,6 +62,8 @@ def place_chapters(
     # Cues are the timing points (the timeline adds the start, word 0 at 0:00). The first chapter then
     # starts with the transcript, cue or not: the words before any later start are its own.
     timeline = Timeline([(positions[i][1], e.seconds) for e in entries if (i := pinned.get(e.stamp)) is not None])
+    if page.timed:  # the source's own times are the timeline, and place every chapter without a cue
+        timeline = Timeline(timed_knots(page, positions))
     pinned.setdefault(first.stamp, 0)
 
     starts: list[int | None] = []
@@ -72,6 +74,9 @@ def place_chapters(
         earliest = max((s for s in starts if s is not None), default=-1) + 1
         later = [pinned[e.stamp] for e in entries[n + 1 :] if e.stamp in pinned]
         latest = (later[0] if later else len(positions)) - 1
+        if page.timed:
+            starts.append(_first_at(page, positions, entry, earliest, latest))
+            continue
         predicted = timeline.word_at(entry.seconds)
         if predicted >= total or earliest > latest:
             starts.append(None)
@@ -95,10 +100,34 @@ def place_chapters(
             slug=chapter_slug(n + 1, entry.title),
             start=positions[start][0] if start is not None else None,
             end=positions[following][0] if start is not None and following is not None else None,
-            estimated=start is not None and entry.stamp not in cues and n > 0,
+            estimated=start is not None and entry.stamp not in cues and n > 0 and not page.timed,
             words=words,
         ))
     return tuple(chapters), timeline
+
+
+def timed_knots(page: SourcePage, positions: Sequence[tuple[Position, int]]) -> list[tuple[int, float]]:
+    """(words before, seconds) of every paragraph whose start the source gives."""
+    return [(words, seconds) for pos, words in positions
+            if (seconds := page.turns[pos.turn].paragraphs[pos.paragraph].seconds) is not None]
+
+
+def _first_at(page: SourcePage, positions: Sequence[tuple[Position, int]], entry: OutlineEntry, earliest: int, latest: int) -> int | None:
+    """The first paragraph with a time at or after the entry's, not before `earliest` (a chapter is never empty
+    when it can have a paragraph); None when the transcript's times end before it."""
+    for i in range(max(earliest, 0), latest + 1):
+        seconds = page.turns[positions[i][0].turn].paragraphs[positions[i][0].paragraph].seconds
+        if seconds is not None and seconds >= entry.seconds:
+            return i
+    if earliest <= latest and _any_time_at_or_after(page, positions, entry.seconds, earliest):
+        return earliest  # two chapters within one paragraph: the later one gets the next
+    log.warning("%s: chapter %s “%s” starts after the transcript's last time; it gets no transcript text.",
+                page.path, entry.stamp, entry.title)
+    return None
+
+
+def _any_time_at_or_after(page: SourcePage, positions: Sequence[tuple[Position, int]], seconds: float, before: int) -> bool:
+    return any((s := page.turns[pos.turn].paragraphs[pos.paragraph].seconds) is not None and s >= seconds for pos, _ in positions[:before])
 
 
 class _FoldedText:

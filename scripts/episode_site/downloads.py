@@ -14,14 +14,20 @@ from collections.abc import Iterator
 
 from .model import Episode, SourcePage
 from .parse import plain_newlines
-from .places import about, pieces
+from .places import pieces, when
+from .transcript_formats import fully_timed, to_html, to_json, to_srt, to_vtt
 
+TRANSCRIPT_WRITERS = {"vtt": to_vtt, "srt": to_srt, "json": to_json, "html": to_html}
 CHAPTERS_VERSION = "1.2.0"  # https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/chapters/jsonChapters.md
 
 
 def file_names(episode: Episode) -> dict[str, str]:
     """Kind → file name inside the episode's folder."""
-    return {"text": f"{episode.slug}.txt", "markdown": f"{episode.slug}.md.txt", "chapters": f"{episode.slug}.chapters.json"}
+    names = {"text": f"{episode.slug}.txt", "markdown": f"{episode.slug}.md.txt", "chapters": f"{episode.slug}.chapters.json",
+             "html": f"{episode.slug}.transcript.html"}
+    if fully_timed(episode.source):  # issue 13: the cue formats need a time for every turn
+        names.update(vtt=f"{episode.slug}.vtt", srt=f"{episode.slug}.srt", json=f"{episode.slug}.transcript.json")
+    return names
 
 
 def transcript_section(text: str, page: SourcePage) -> str:
@@ -86,7 +92,8 @@ def _markdown_lines(episode: Episode) -> Iterator[str]:
     for line in page.transcript_preface[1:] if page.transcript_preface else ():
         yield f"> {markdown_text(line.text)}"
         yield ""
-    yield "Times marked ≈ are estimates from word counts between the outline's chapter times."
+    yield ("Times are the recording's own, from the transcript's timestamps." if page.timed else
+           "Times marked ≈ are estimates from word counts between the outline's chapter times.")
     yield ""
     shown = pieces(episode)
     for chapter in episode.chapters:
@@ -99,7 +106,7 @@ def _markdown_lines(episode: Episode) -> Iterator[str]:
         for piece in in_chapter:
             turn = page.turns[piece.turn]
             continued = " (continued)" if piece.paragraphs.start > 0 else ""
-            yield f"**{markdown_text(turn.speaker)}**{continued} ({about(piece.seconds)})"
+            yield f"**{markdown_text(turn.speaker)}**{continued} ({when(piece)})"
             yield ""
             for p in piece.paragraphs:
                 yield markdown_text(turn.paragraphs[p].text)
@@ -113,4 +120,10 @@ def download_files(episode: Episode, *, site_url: str | None) -> dict[str, str]:
         f"{episode.slug}/{names['text']}": episode.transcript_text,
         f"{episode.slug}/{names['markdown']}": transcript_markdown(episode),
         f"{episode.slug}/{names['chapters']}": chapters_json(episode, site_url=site_url),
+        **{f"{episode.slug}/{names[kind]}": write(episode.source) for kind, write in TRANSCRIPT_WRITERS.items() if kind in names},
     }
+
+
+def plain_transcript(page: SourcePage) -> str:
+    """The conversation as page text (`Name: words`, a line per paragraph): the plain-text download of a cue or Markdown file."""
+    return "".join(f"{turn.speaker}: " + "\n".join(p.text for p in turn.paragraphs) + "\n" for turn in page.turns)

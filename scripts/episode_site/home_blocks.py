@@ -27,7 +27,8 @@ def shape_block(episode: Episode, link_base: str) -> Iterator[str]:
     # On a phone the picture scrolls sideways: the scrolling box must be reachable by keyboard.
     yield (f'<div class="shape-scroll" tabindex="0" role="region" aria-label="The conversation over time">'
            f'{shape_svg(episode, url_base=link_base)}</div>')
-    yield (f"<figcaption>Who speaks when, at estimated times: each bar is a turn (select it to read it), "
+    kind = "by the transcript's own times" if episode.source.timed else "at estimated times"
+    yield (f"<figcaption>Who speaks when, {kind}: each bar is a turn (select it to read it), "
            f"the numbered bands are chapters.{escape(note)} Key: {legend(episode)}.</figcaption>")
     yield "</figure>"
     yield ""
@@ -36,6 +37,13 @@ def shape_block(episode: Episode, link_base: str) -> Iterator[str]:
 def about_times_block(episode: Episode) -> Iterator[str]:
     yield "## About the times { #about-the-times }"
     yield ""
+    if episode.source.timed:
+        yield ("Each turn shows the time at which it starts in the recording, such as “23:40”, taken from the "
+               "transcript's own timestamps and cut to the second. A time marked ≈ (a turn the transcript gives no "
+               "time for) is estimated from the words spoken between the nearest given times. Each chapter starts at "
+               "the first paragraph at or after its time in the outline.")
+        yield ""
+        return
     if Timeline(episode.seconds_at_word).measured:
         method = ("The outline gives the time at which each chapter starts; where a chapter's opening paragraph is "
                   "known, that time is pinned there, and between two pinned points we assume an even pace, so a "
@@ -53,9 +61,21 @@ def downloads_block(episode: Episode, link_base: str) -> Iterator[str]:
     names = file_names(episode)
     yield "## Downloads { #downloads }"
     yield ""
-    yield f"* [The transcript as plain text]({link_base}{names['text']}), exactly as the source page gives it."
+    page_text = episode.source.path.endswith(".txt")
+    yield (f"* [The transcript as plain text]({link_base}{names['text']}), "
+           + ("exactly as the source page gives it." if page_text else "a line for each paragraph, each turn opening with `Name:`."))
+    times = "the transcript's times" if episode.source.timed else "estimated times"
     yield (f"* [The whole transcript as Markdown]({link_base}{names['markdown']}){{ download=\"{episode.slug}.md\" }}, "
-           "one file, chapter by chapter, with speakers and estimated times.")
+           f"one file, chapter by chapter, with speakers and {times}.")
     yield (f"* [Chapters as JSON]({link_base}{names['chapters']}) in the Podcasting 2.0 format, "
            "for podcast apps: each chapter's start time from the outline, its title and its page.")
+    yield from transcript_downloads(names, link_base)
     yield ""
+
+
+def transcript_downloads(names: dict[str, str], link_base: str) -> Iterator[str]:
+    """The transcript in the formats of Podcasting 2.0's `<podcast:transcript>`; the cue formats only with real times."""
+    if "vtt" in names:
+        yield (f"* The transcript with its times, for podcast apps and players: [WebVTT]({link_base}{names['vtt']}), "
+               f"[SRT]({link_base}{names['srt']}), [JSON]({link_base}{names['json']}) (Podcasting 2.0).")
+    yield f"* [The transcript as HTML]({link_base}{names['html']}) (Podcasting 2.0): speakers, paragraphs and the times the source gives."

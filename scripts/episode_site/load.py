@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .chapters import place_chapters
-from .downloads import transcript_section
+from .downloads import plain_transcript, transcript_section
 from .errors import InputError
 from .model import Episode
-from .parse import parse_page
+from .parse import plain_newlines
+from .readers import read_source
 from .topics import check_vocabulary
-from .settings import EpisodeSettings, discover_episodes, load_site_settings, read_text, shown_path
+from .settings import CHAPTERS_SUFFIX, EpisodeSettings, discover_episodes, load_site_settings, read_text, shown_path
 from .speakers import check_listed_speak
 
 
@@ -21,15 +22,16 @@ def load_episodes(seeds: Path, root: Path) -> list[Episode]:
     found = discover_episodes(seeds, root)
     if not found:
         raise InputError(shown_path(seeds, root), None,
-                         "no episode pages (`*.txt`) were found", "Put an episode's page text in it as `<name>.txt`.")
+                         "no episode pages (`*.txt`) were found", "Put an episode's page text in it as `<name>.txt` (or its transcript as .vtt, .srt, .json or .md).")
     return [load_episode(settings, root, notices) for settings in found]
 
 
 def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[str, ...] = ()) -> Episode:
     page_path = shown_path(settings.page_path, root)
     yaml_path = shown_path(settings.yaml_path, root) if settings.yaml_path else page_path
-    text = read_text(settings.page_path, page_path)
-    page = parse_page(text, page_path, speakers=settings.speakers, notice_patterns=notice_patterns)
+    text = plain_newlines(read_text(settings.page_path, page_path))
+    page = read_source(settings.page_path, text, page_path, root=root, speakers=settings.speakers, notice_patterns=notice_patterns,
+                       facts=settings.facts, yaml_path=yaml_path)
     check_listed_speak(settings.speaker_lines, page.speakers, yaml_path)
     check_vocabulary(settings.topics, yaml_path)
     chapters, timeline = place_chapters(page, settings.cues, yaml_path=yaml_path)
@@ -39,7 +41,15 @@ def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[s
         source_url=settings.source_url,
         chapters=chapters,
         seconds_at_word=tuple(timeline.knots),
-        seed_files=tuple(p for p in (page_path, shown_path(settings.yaml_path, root) if settings.yaml_path else None) if p),
+        seed_files=tuple(p for p in (page_path, shown_path(settings.yaml_path, root) if settings.yaml_path else None,
+                                     _chapters_file(settings, root)) if p),
         topics=settings.topics,
-        transcript_text=transcript_section(text, page),
+        transcript_text=transcript_section(text, page) if settings.page_path.suffix == ".txt" else plain_transcript(page),
+        audio_url=settings.facts.audio_url,
     )
+
+
+def _chapters_file(settings: EpisodeSettings, root: Path) -> str | None:
+    """The Podcasting 2.0 chapters file that gave a transcript its outline, if any."""
+    path = settings.page_path.with_name(settings.page_path.stem + CHAPTERS_SUFFIX)
+    return shown_path(path, root) if settings.page_path.suffix != ".txt" and path.exists() else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,8 @@ class OutlineEntry:
 
     stamp: str
     """The timestamp as written (`12:10`, `01:02:46`)."""
-    seconds: int
-    """The timestamp in seconds from the start of the episode."""
+    seconds: float
+    """The timestamp in seconds from the start of the episode (whole seconds in an outline, any in a chapters JSON)."""
     title: str
     """The title as written after the timestamp."""
     notes: tuple[Line, ...]
@@ -39,6 +40,10 @@ class Paragraph:
     """The words as written (surrounding white space trimmed)."""
     line: int
     """Line number in the source file."""
+    seconds: float | None = None
+    """When it starts in the recording, from the source's own timestamps; None when the source has none."""
+    end: float | None = None
+    """When it ends, where the source says so (a cue's end time)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,11 @@ class SourcePage:
     """Speakers in order of first appearance."""
     ends_mid_sentence: bool
     """True when the last paragraph stops without closing punctuation."""
+
+    @cached_property
+    def timed(self) -> bool:
+        """True when the source gives real times (a cue file, a timestamped Markdown transcript)."""
+        return any(p.seconds is not None for turn in self.turns for p in turn.paragraphs)
 
 
 @dataclass(frozen=True)
@@ -139,3 +149,5 @@ class Episode:
     """The curated topic vocabulary; empty means the episode gets no tags."""
     transcript_text: str = ""
     """The source's transcript section exactly as written (the plain-text download)."""
+    audio_url: str | None = None
+    """The episode's audio (http or https), played from the site only when its times are exact."""

@@ -9,7 +9,7 @@ from .anchors import continued_anchor, turn_anchor
 from .chapters import chapter_turns, words_before
 from .memo import per_object
 from .model import Chapter, Episode
-from .timestamps import format_clock
+from .timestamps import format_clock, format_exact
 from .timing import Timeline
 
 # Times are estimates; showing them to the second would pretend otherwise.
@@ -29,9 +29,11 @@ class Piece:
     anchor: str
     """Id of its heading there: the turn's own, or `…-continued` past a chapter break."""
     seconds: float
-    """Estimated time of its first shown word, from the episode's timeline."""
+    """Time of its first shown word: the source's own, or estimated from the episode's timeline."""
     words_before: int
     """Words spoken in the episode before its first shown word."""
+    exact: bool = False
+    """True when `seconds` is the source's own timestamp, not an estimate."""
 
 
 @per_object  # every page of an episode asks for them
@@ -45,7 +47,9 @@ def pieces(episode: Episode) -> tuple[Piece, ...]:
             turn = episode.source.turns[t]
             anchor = continued_anchor(turn) if paragraphs.start > 0 else turn_anchor(turn)
             words = before[(t, paragraphs.start)]
-            found.append(Piece(t, chapter, paragraphs, anchor, timeline.seconds_at(words), words))
+            given = turn.paragraphs[paragraphs.start].seconds
+            seconds = given if given is not None else timeline.seconds_at(words)
+            found.append(Piece(t, chapter, paragraphs, anchor, seconds, words, exact=given is not None))
     return tuple(found)
 
 
@@ -79,3 +83,8 @@ def _by_turn(all_pieces: Sequence[Piece]) -> dict[int, list[Piece]]:
 def about(seconds: float) -> str:
     """`≈ 23:40`: an estimated time, rounded so that it does not look exact."""
     return f"≈ {format_clock(round(seconds / _ROUND_TO_SECONDS) * _ROUND_TO_SECONDS)}"
+
+
+def when(piece: Piece) -> str:
+    """`12:09` for a time the source gives, `≈ 12:10` for an estimate."""
+    return format_exact(piece.seconds) if piece.exact else about(piece.seconds)

@@ -13,10 +13,11 @@ from .timestamps import format_clock
 from .timing import Timeline
 from .downloads import download_files
 from .home_blocks import about_times_block, downloads_block, shape_block
-from .places import about, by_chapter, pieces
+from .places import by_chapter, pieces
 from .speakers_page import speakers_page
 from .topics import chapter_tags
 from .topics_page import topics_page
+from .turn_times import audio_player, time_label, times_note
 
 _DESCRIPTION_LENGTH = 155
 
@@ -99,6 +100,10 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
         yield from notes_block(chapter.entry.notes)
     yield "## Transcript { #transcript }"
     yield ""
+    if shown:
+        yield from audio_player(episode)
+        yield times_note(by_chapter(episode).get(chapter.number, []))
+        yield ""
     timeline = Timeline(episode.seconds_at_word)
     if chapter.estimated:
         yield '!!! info "Estimated start"'
@@ -111,14 +116,13 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
     if not shown:
         yield from _ended_before(episode, timeline)
         return
-    when = {(piece.turn, piece.paragraphs.start): piece.seconds for piece in by_chapter(episode).get(chapter.number, [])}
+    when = {(piece.turn, piece.paragraphs.start): piece for piece in by_chapter(episode).get(chapter.number, [])}
     for t, paragraphs in shown:
         turn = page.turns[t]
         continued = paragraphs.start > 0
         anchor = continued_anchor(turn) if continued else turn_anchor(turn)
         label = inline(turn.speaker) + (' <span class="turn-continued">(continued)</span>' if continued else "")
-        seconds = when[(t, paragraphs.start)]
-        label += f' <span class="turn-time" data-seconds="{round(seconds)}">{about(seconds)}</span>'
+        label += time_label(when[(t, paragraphs.start)])
         yield f"### {label} {{ #{anchor} .turn }}"
         yield ""
         for p in paragraphs:

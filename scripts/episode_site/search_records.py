@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .anchors import paragraph_anchor
 from .model import Episode
-from .places import about, pieces
+from .places import pieces, when
 from .render import chapter_title
 from .topics import mentions
 
@@ -49,7 +49,7 @@ def search_records(episodes: Sequence[Episode]) -> Iterator[Record]:
                     "speaker": turn.speaker,
                     "episode": episode.source.title,
                     "chapter": chapter,
-                    "time": about(piece.seconds),
+                    "time": when(piece),  # `≈ 12:10` estimated, `12:10` from the source's own times
                     "page": f"{episode.slug}/{piece.chapter.slug}/",
                     "anchor": piece.anchor,
                 },

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +12,8 @@ import yaml
 
 from .anchors import slugify
 from .errors import InputError
-from .model import Topic
+from .model import Line, OutlineEntry, Topic
+from .timestamps import parse_stamp
 
 EPISODE_KEYS = ("slug", "source", "speakers", "chapters", "topics")
 SITE_KEYS = ("page_notices",)
@@ -61,6 +63,8 @@ class EpisodeSettings:
     """YAML line of `slug:`, when it is written."""
     topics: tuple[Topic, ...] = ()
     """The episode's topic vocabulary, in the YAML's order; empty means no tags."""
+    facts: EpisodeFacts = field(default_factory=lambda: EpisodeFacts())
+    """What a transcript file without a page around it (VTT, SRT, JSON, Markdown) cannot say itself."""
 
 
 def slug_from_name(name: str) -> str:
@@ -166,13 +170,14 @@ def load_site_settings(seeds: Path, root: Path) -> tuple[str, ...]:
 
 
 def discover_episodes(seeds: Path, root: Path) -> list[EpisodeSettings]:
-    """Every `seeds/*.txt` page with its same-named `.yml`, if any."""
+    """Every transcript under `seeds/` (`*.txt`, `*.vtt`, …) with its same-named `.yml`, if any."""
+    pages = transcript_files(seeds, root)
     for settings in sorted(seeds.glob("*.yml")):
         page = settings.with_suffix(".txt")
-        if settings.name != "site.yml" and not (page.exists() or page.is_symlink()):  # a broken link is read, and said so, later
+        if settings.name != "site.yml" and settings.stem not in pages:  # a broken link is read, and said so, later
             raise InputError(shown_path(settings, root), None, f"there is no page `{page.name}` for these settings",
                              "An episode's settings sit beside its page text with the same name: rename one of the two to match.")
-    episodes = [load_episode_settings(page, root) for page in sorted(seeds.glob("*.txt"))]
+    episodes = [load_episode_settings(page, root) for page in sorted(pages.values())]
     seen: dict[str, EpisodeSettings] = {}
     for episode in episodes:
         if episode.slug in RESERVED_SLUGS:
@@ -195,7 +200,7 @@ def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
     if not yaml_path.exists():
         return EpisodeSettings(page, None, slug_from_name(page.stem))
     shown = shown_path(yaml_path, root)
-    data = load_yaml(yaml_path, shown, EPISODE_KEYS)
+    data = load_yaml(yaml_path, shown, EPISODE_KEYS + FACT_KEYS)
     slug = _string(data.get("slug"), shown, "slug") or (slug_from_name(page.stem), 0)
     if not _PLAIN_SLUG.fullmatch(slug[0]):
         raise InputError(shown, slug[1], f"slug `{slug[0]}` is not a plain slug",
@@ -221,6 +226,7 @@ def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
         speaker_lines=speakers,
         slug_line=slug[1] or None,
         topics=_topics(data.get("topics"), shown),
+        facts=episode_facts(data, shown),
     )
 
 
@@ -260,3 +266,84 @@ def _strings(item: Located | None, shown: str, key: str) -> list[tuple[str, int]
 def shown_path(path: Path, root: Path) -> str:
     """A path as messages show it: relative to the project when it is inside it."""
     return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+# ---- Episode facts (issue 13): what a bare transcript file (VTT, SRT, JSON, Markdown) cannot say ----
+# A page (`.txt`) carries its own title, notes and outline; these keys give them to the other formats.
+
+FACT_KEYS = ("title", "notes", "outline", "audio")
+TRANSCRIPT_SUFFIXES = (".txt", ".vtt", ".srt", ".json", ".md")
+CHAPTERS_SUFFIX = ".chapters.json"  # Podcasting 2.0 chapters beside a transcript: its outline, not a transcript
+
+
+@dataclass(frozen=True)
+class EpisodeFacts:
+    """Episode facts from the YAML; each empty when not written."""
+
+    title: tuple[str, int] | None = None
+    """`title:` and its line."""
+    notes: tuple[Line, ...] = ()
+    """`notes:` (the show notes), one Line per line of text."""
+    outline: tuple[OutlineEntry, ...] = ()
+    """`outline:` maps `"timestamp": "chapter title"`, in increasing time order."""
+    audio_url: str | None = None
+    """`audio:`, an http or https address of the episode's audio file."""
+
+
+def transcript_files(seeds: Path, root: Path) -> dict[str, Path]:
+    """Name (stem) → its transcript file; two transcripts of one name are a mistake."""
+    found: dict[str, Path] = {}
+    for path in sorted(seeds.iterdir()):
+        if path.name.endswith(CHAPTERS_SUFFIX) or path.suffix not in TRANSCRIPT_SUFFIXES:
+            continue
+        if path.stem in found:
+            raise InputError(shown_path(path, root), None, f"`{found[path.stem].name}` is a transcript of the same name",
+                             "Keep one transcript per episode: rename or remove one of the two files.")
+        found[path.stem] = path
+    for path in sorted(seeds.glob(f"*{CHAPTERS_SUFFIX}")):
+        if path.name.removesuffix(CHAPTERS_SUFFIX) not in found or found[path.name.removesuffix(CHAPTERS_SUFFIX)].suffix == ".txt":
+            raise InputError(shown_path(path, root), None, "no transcript in another format than a page has this name",
+                             "A chapters file gives the outline of the .vtt, .srt, .json or .md transcript of the same name "
+                             "(a page has its own outline): rename it to match, or remove it.")
+    return found
+
+
+def episode_facts(data: dict[str, Located], shown: str) -> EpisodeFacts:
+    title = _string(data.get("title"), shown, "title")
+    notes = _string(data.get("notes"), shown, "notes")
+    return EpisodeFacts(
+        title=title if title and title[0] else None,
+        notes=tuple(Line(text, notes[1]) for text in notes[0].splitlines() if text.strip()) if notes else (),
+        outline=_outline(data.get("outline"), shown),
+        audio_url=_audio(data.get("audio"), shown),
+    )
+
+
+def _outline(item: Located | None, shown: str) -> tuple[OutlineEntry, ...]:
+    if item is None or item.value is None:
+        return ()
+    if not isinstance(item.value, dict):
+        raise InputError(shown, item.line, "`outline` must map timestamps to chapter titles",
+                         'Write one chapter a line, like `"12:10": "Evals and benchmarks"`.')
+    entries: list[OutlineEntry] = []
+    for stamp, title in item.value.items():
+        text = _string(title, shown, f"outline: {stamp}")
+        if not text or not text[0]:
+            raise InputError(shown, title.line, f"the chapter at {stamp} has no title", 'Write it like `"12:10": "Evals and benchmarks"`.')
+        seconds = parse_stamp(stamp, path=shown, line=title.line)
+        if entries and seconds <= entries[-1].seconds:
+            raise InputError(shown, title.line, f"outline timestamp {stamp} does not come after {entries[-1].stamp}",
+                             "Outline entries must be in increasing time order; fix the timestamp or the order.")
+        entries.append(OutlineEntry(stamp, seconds, text[0], (), title.line))
+    return tuple(entries)
+
+
+def _audio(item: Located | None, shown: str) -> str | None:
+    value = _string(item, shown, "audio")
+    if not value:
+        return None
+    parts = urllib.parse.urlsplit(value[0])
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() or c in "<>\"'`" for c in value[0]):
+        raise InputError(shown, value[1], f"`audio: {value[0]}` is not an http or https address",
+                         "Give the address of the episode's audio file, like `audio: https://example.com/episode.mp3`.")
+    return value[0]

@@ -16,7 +16,7 @@ from html import escape
 
 from .chapters import total_words, word_count, words_before
 from .model import Episode
-from .places import about, turn_starts
+from .places import when, turn_starts
 from .timestamps import format_clock
 from .timing import Timeline
 
@@ -71,7 +71,7 @@ def _svg(episode: Episode, url_base: str) -> Iterator[str]:
         words = sum(word_count(p.text) for p in turn.paragraphs)
         left, right = x(piece.seconds), x(timeline.seconds_at(piece.words_before + words))
         y = _TOP + lanes[turn.speaker] * (_LANE + _GAP)
-        title = escape(f"{turn.speaker}, {about(piece.seconds)}, {words:,} words: {_first_words(turn.paragraphs[0].text)}")
+        title = escape(f"{turn.speaker}, {when(piece)}, {words:,} words: {_first_words(turn.paragraphs[0].text)}")
         yield (f'<a xlink:href="{url_base}{piece.chapter.slug}/#{piece.anchor}"><title>{title}</title>'
                f'<rect class="turn-bar speaker-{lanes[turn.speaker] % 6 + 1}" x="{left}" y="{y}" '
                f'width="{max(round(right - left, 1), _MIN_BAR)}" height="{_LANE}"/></a>')

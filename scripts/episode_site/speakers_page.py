@@ -13,7 +13,7 @@ from .anchors import slugify
 from .chapters import word_count
 from .escape import inline
 from .model import Episode
-from .places import about, pieces, turn_starts
+from .places import when, pieces, turn_starts
 
 _FIRST_WORDS = 12
 
@@ -74,5 +74,5 @@ def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
             piece = starts[t]
             first = turn.paragraphs[0].text.split()
             opening = " ".join(first[:_FIRST_WORDS]) + ("…" if len(first) > _FIRST_WORDS else "")
-            yield f"* [{about(piece.seconds)}]({piece.chapter.slug}.md#{piece.anchor}) {inline(opening)}"
+            yield f"* [{when(piece)}]({piece.chapter.slug}.md#{piece.anchor}) {inline(opening)}"
         yield ""

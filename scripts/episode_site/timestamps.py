@@ -25,3 +25,21 @@ def format_clock(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def format_precise(seconds: float) -> str:
+    """`00:01:02.500`: a cue time to the millisecond, as cue files write it."""
+    millis = int(round(seconds * 1000))
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+
+
+def format_exact(seconds: float) -> str:
+    """`12:09` for 729.6 s: a real time, cut (not rounded) to the second, so it is never later than said."""
+    return format_clock(int(seconds))
+
+
+def iso_duration(seconds: float) -> str:
+    """`PT729.6S`: a time for `<time datetime>` (HTML accepts a duration in seconds)."""
+    return f"PT{seconds:.3f}".rstrip("0").rstrip(".") + "S"

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from .anchors import paragraph_anchor, slugify
 from .escape import inline
 from .model import Episode, Topic
-from .places import about, piece_at, pieces
+from .places import when, piece_at, pieces
 from .topics import THRESHOLD_SENTENCE, Mention, chapter_tags, mentions
 
 _CONTEXT_WORDS = 10
@@ -73,7 +73,7 @@ def _topic_body(episode: Episode, topic: Topic, all_pieces) -> Iterator[str]:
         more = f" ({len(said)} times)" if len(said) > 1 else ""
         where = f"{piece.chapter.slug}.md"
         snippet = _snippet(turn.paragraphs[first.paragraph].text, [m for m in said if m.paragraph == first.paragraph])
-        yield (f"* [{inline(turn.speaker)}, {about(piece.seconds)}]({where}#{piece.anchor}) in chapter {chapter.number}{more}: "
+        yield (f"* [{inline(turn.speaker)}, {when(piece)}]({where}#{piece.anchor}) in chapter {chapter.number}{more}: "
                f"[“{snippet}”]({where}#{paragraph_anchor(turn, first.paragraph)})")
     yield ""
 
