@@ -16,6 +16,9 @@ def _focused(page) -> str:
 
 def test_keys_open_move_and_close(page, seed_url):
     page.goto(seed_url + CHAPTER_2)
+    # One search box: Material's (and Zensical's) own search is off.
+    assert page.locator("button.ep-search-button").count() == 1
+    assert page.locator("[data-md-component=search]").count() == 0
     open_search(page)
     assert page.locator("dialog.ep-search[open]").count() == 1
     type_query(page, "reasoning")
