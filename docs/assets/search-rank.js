@@ -232,5 +232,11 @@
     return { score: bestScore, from: toks[start].start, to: toks[end].end };
   }
 
-  window.episodeSearch = { run, pagefind, root: ROOT };
+  /** While the reader types: fetch the index chunks of the words so far, so the search itself waits less. */
+  function preload(query) {
+    const words = parse(query).words.filter((w) => !W.isStop(w));
+    if (words.length) pagefind().then((pf) => Promise.all(words.map((w) => pf.preload(w)))).catch(() => {});
+  }
+
+  window.episodeSearch = { run, preload, pagefind, root: ROOT };
 })();

@@ -71,7 +71,11 @@
     dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });  // the backdrop
     // Escape closes at once (a search field would first only empty itself).
     dialog.addEventListener("keydown", (event) => { if (event.key === "Escape") { event.preventDefault(); dialog.close(); } });
-    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => { syncAddress(); search(); }, DEBOUNCE_MS); });
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      S.preload(input.value);
+      timer = setTimeout(() => { syncAddress(); search(); }, DEBOUNCE_MS);
+    });
     input.addEventListener("keydown", (event) => {
       if (event.key === "ArrowDown") { event.preventDefault(); focusResult(0); }
     });
