@@ -58,6 +58,7 @@ def chapters_json(episode: Episode, *, site_url: str | None) -> str:
 
 
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]{}#])")
+_EXTENSION_MARKUP = re.compile(r"[~^$]|==|\+\+|!!!|:(?=[a-z_+\-][\w+\-]*:)")
 _MD_BLOCK_START = re.compile(r"^(\d+)([.)])|^([>+\-=])")
 
 
@@ -69,6 +70,9 @@ def markdown_text(text: str) -> str:
     """
     text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;")
     text = _MD_ESCAPE.sub(r"\\\1", text)
+    # Extensions' markup (~~del~~, ==mark==, ^^ins^^, ++kbd++, $math$, !!! note) has no backslash escape
+    # every renderer accepts: a numeric reference breaks each up, and reads as the same character.
+    text = _EXTENSION_MARKUP.sub(lambda m: f"&#{ord(m[0][0])};{m[0][1:]}", text)
     return _MD_BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
@@ -88,11 +92,13 @@ def _markdown_lines(episode: Episode) -> Iterator[str]:
         yield ""
     yield "Times marked ≈ are estimates from word counts between the outline's chapter times."
     yield ""
-    shown = pieces(episode)
+    by_chapter: dict[int, list] = {}
+    for piece in pieces(episode):  # grouped once: a scan per chapter was quadratic in the outline's length
+        by_chapter.setdefault(piece.chapter.number, []).append(piece)
     for chapter in episode.chapters:
         yield f"## {markdown_text(f'{chapter.entry.stamp} {chapter.entry.title}')}"
         yield ""
-        in_chapter = [piece for piece in shown if piece.chapter.number == chapter.number]
+        in_chapter = by_chapter.get(chapter.number, [])
         if not in_chapter:
             yield "*Not in the published transcript.*"
             yield ""
