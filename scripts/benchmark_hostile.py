@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -123,7 +124,7 @@ CASES: dict[str, Callable[[], dict[str, str]]] = {
 
 
 def run_case(seeds: dict[str, str], work: Path, timeout: float = 600) -> tuple[float, subprocess.CompletedProcess[str]]:
-    """(seconds, finished process) of `episode-site generate` on a scratch project holding `seeds`."""
+    """(wall-clock seconds, finished process) of `episode-site generate` on a scratch project holding `seeds`."""
     root = work / "project"
     (root / "seeds").mkdir(parents=True)
     (root / "docs").mkdir()
@@ -141,15 +142,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", help="run only the cases whose name contains one of these words")
     args = parser.parse_args()
-    print(f"| case | input | seconds | exit | message length |\n| --- | ---: | ---: | ---: | ---: |")
+    print("| case | input | wall s | CPU s | exit | last message line (chars) |\n| --- | ---: | ---: | ---: | ---: | ---: |")
     for name, make in CASES.items():
         if args.only and not any(word in name for word in args.only):
             continue
         seeds = make()
         size = sum(len(text.encode()) for text in seeds.values())
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         with tempfile.TemporaryDirectory() as work:
             seconds, done = run_case(seeds, Path(work))
-        print(f"| {name} | {size / 1e6:.2f} MB | {seconds:.2f} | {done.returncode} | {len(done.stderr.splitlines()[-1]) if done.stderr else 0} |", flush=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime  # what a busy machine does not inflate
+        print(f"| {name} | {size / 1e6:.2f} MB | {seconds:.2f} | {cpu:.2f} | {done.returncode} | "
+              f"{len(done.stderr.splitlines()[-1]) if done.stderr else 0} |", flush=True)
     return 0
 
 

@@ -35,7 +35,7 @@ SETTINGS = {
     "source": "https://example.com/p/x'onmouseover='alert(9)&a=<b>".replace("<b>", "%3Cb%3E"),
     "speakers": ["Eve <script>alert(5)</script>", "Bob Roe"],
     "chapters": {"00:00": "Hello", "05:00": "move to the middle part"},
-    "topics": {"R&D (a/b) #1": ["R&D"], "C++ & co.": ["middle"], "x&lt": ["part"]},
+    "topics": {"R&D (a/b) #1": ["R&D"], "C++ & co.": ["middle"], "AT&T & co": ["part"]},
 }
 
 

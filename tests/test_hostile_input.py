@@ -111,6 +111,8 @@ CASES = [
     # 2. topic names are text
     (2, "topic-markup", _write({"test.yml": SETTINGS + TOPICS.format(name="<img src=x onerror=alert(1)>")}),
      f"seeds/test.yml:9: topic name `<img src=x onerror=alert(1)>` holds characters a tag cannot show safely, or is over 60 long. {TOPIC_FIX}"),
+    (2, "topic-entity", _write({"test.yml": SETTINGS + TOPICS.format(name="R&copy")}),
+     f"seeds/test.yml:9: topic name `R&copy` holds characters a tag cannot show safely, or is over 60 long. {TOPIC_FIX}"),
     (2, "topic-comment-end", _write({"test.yml": SETTINGS + TOPICS.format(name="Evals --> more")}),
      f"seeds/test.yml:9: topic name `Evals --> more` holds characters a tag cannot show safely, or is over 60 long. {TOPIC_FIX}"),
     # 3. file names are data

@@ -7,6 +7,7 @@ back to the same keys, no raw markup, no traceback.
 
 from __future__ import annotations
 
+import html
 import json
 import tempfile
 import urllib.parse
@@ -81,6 +82,7 @@ def test_any_yaml_field_is_refused_or_stays_text(value: str, key: str):
         assert not set('<>"`{}|\\^ ') & set(url)
     if key == "topic":
         assert not set("<>\"`{}[]\\") & set(value.strip())
+        assert html.unescape(value.strip()) == value.strip()
         tagged = [text for text in pages.values() if "\ntags:\n" in text]
         for text in tagged:  # tags parse back to the same names
             assert yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))["tags"] == [value.strip()]

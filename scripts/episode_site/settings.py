@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import unicodedata
 import urllib.parse
@@ -286,7 +287,9 @@ def _strings(item: Located | None, shown: str, key: str, *, empty: str | None = 
 
 def _safe_topic_name(name: str) -> bool:
     """Letters (with their accents), digits and a little punctuation, starting with a letter or digit."""
-    return name[0].isalnum() and all(c.isalnum() or c in _TOPIC_PUNCTUATION or unicodedata.category(c)[0] == "M" for c in name)
+    # `&lt` or `&copy` would show as `<` or `©` where the theme prints the name raw: the name must read as itself.
+    return (name[0].isalnum() and all(c.isalnum() or c in _TOPIC_PUNCTUATION or unicodedata.category(c)[0] == "M" for c in name)
+            and html.unescape(name) == name)
 
 
 def _slug_of_file(page: Path, root: Path) -> str:

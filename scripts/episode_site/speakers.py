@@ -7,7 +7,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .errors import InputError, printable
 from .model import Line
@@ -184,7 +184,8 @@ class _NearMisses:
                 for key in _deletions(name.lower()):
                     self.index[key].append(name)
 
-    def of(self, label: str, exclude: str | None = None) -> str | None:
+    def of(self, label: str, exclude: str | None = None, more_turns: Callable[[str], bool] | None = None) -> str | None:
+        """The first name near `label` (other than `exclude`; with `more_turns`, only names it accepts)."""
         if (exclude is None and label in self.known) or label.endswith(("'s", "’s")):  # a possessive (`Jane Doe's point:`) is speech
             return None
         if self.index is None:
@@ -193,7 +194,7 @@ class _NearMisses:
             candidates = (name for key in _deletions(label.lower()) for name in self.index.get(key, ()))  # lazily: the first near name ends it
         words = label.lower().split()
         for name in candidates:
-            if name == exclude:
+            if name == exclude or (more_turns is not None and not more_turns(name)):
                 continue
             if len(name.split()) == len(words) and difflib.SequenceMatcher(None, label.lower(), name.lower()).ratio() >= _NEAR_MISS:
                 return name
@@ -225,8 +226,11 @@ def check_labels(lines: Sequence[Line], speakers: Sequence[str], path: str, *, l
     checked: dict[str, str | None] = {}
     for line, label in labels:
         if label not in checked:
-            near = None if listed and label in known else misses.of(label, exclude=label if label in known else None)
-            checked[label] = near if near is None or label not in known or counts[label] < counts[near] else None
+            if label in known:  # a speaker's own label is a typo only of a name with more turns
+                near = None if listed else misses.of(label, exclude=label, more_turns=lambda name: counts[label] < counts[name])
+            else:
+                near = misses.of(label)
+            checked[label] = near
         near = checked[label]
         if near is None:
             continue
