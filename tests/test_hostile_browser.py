@@ -29,11 +29,12 @@ Eve <script>alert(5)</script>: !!! note "x" --8<-- "/etc/passwd" and the middle 
 Bob Roe: Right-to-left \u202eoverride\u202c and <a href="javascript:alert(8)">click</a> R&D.
 Eve <script>alert(5)</script>: Let's move to the middle part now, R&D.
 Bob Roe: Sure, the middle is where it gets good. R&D.
+Zed \u202eRoe: Some words here for quoting, with an override left open.
 """
 SETTINGS = {
     "slug": "hostile",
     "source": "https://example.com/p/x'onmouseover='alert(9)&a=<b>".replace("<b>", "%3Cb%3E"),
-    "speakers": ["Eve <script>alert(5)</script>", "Bob Roe"],
+    "speakers": ["Eve <script>alert(5)</script>", "Bob Roe", "Zed \u202eRoe"],
     "chapters": {"00:00": "Hello", "05:00": "move to the middle part"},
     "topics": {"R&D (a/b) #1": ["R&D"], "C++ & co.": ["middle"], "AT&T & co": ["part"]},
 }
@@ -75,3 +76,24 @@ def test_hostile_text_shows_as_written(hostile_site: Path, page):
     assert "{{ config }}" in text
     assert f"seeds/{FILE_STEM}.txt" in text
     assert "https://example.com/p/x'onmouseover='alert(9)&a=%3Cb%3E" in text
+
+
+def test_an_open_override_in_a_name_stays_out_of_the_copied_citation(hostile_site: Path, page):
+    base = serve(hostile_site)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    chapter = next(p.parent.name for p in (hostile_site / "hostile").glob("02-*/index.html"))
+    page.goto(f"{base}/hostile/{chapter}/")
+    page.evaluate("""() => {
+      const text = document.getElementById("zed-roe-7-1").firstChild;
+      const at = text.data.indexOf("words here for");
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + "words here for".length);
+      getSelection().removeAllRanges(); getSelection().addRange(range);
+    }""")
+    page.locator(".ql-toolbar:not([hidden])").wait_for()
+    page.get_by_role("button", name="Copy quote").click()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.includes('words here for'))")
+    citation = page.evaluate("navigator.clipboard.readText()")
+    assert "\u202e" not in citation
+    assert citation.startswith("“words here for” — Zed Roe, "), citation  # the override dropped: nothing left to isolate
