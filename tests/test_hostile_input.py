@@ -346,3 +346,13 @@ def test_old_address_reaches_the_new_one_in_a_browser(generated: Path, tmp_path:
     page.wait_for_url(f"{base}/new-name/02-the-middle-part/#john-roe-4-1")
     page.goto(f"{base}/test-episode/")
     page.wait_for_url(f"{base}/new-name/")
+
+
+def test_an_unknown_page_at_the_old_address_reaches_the_anchor(generated: Path, tmp_path: Path, page):
+    from conftest import build
+    from quote_links_support import serve_with_404
+
+    root = moved_project(generated, tmp_path)
+    base = serve_with_404(build(root))
+    page.goto(f"{base}/test-episode/03-a-chapter-that-was-renamed/#john-roe-4-1")
+    page.wait_for_url(f"{base}/new-name/02-the-middle-part/#john-roe-4-1")

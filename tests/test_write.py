@@ -66,7 +66,7 @@ def test_stale_folder_of_a_renamed_episode_keeps_foreign_files(project: Path):
     registry.write_text(registry.read_text(encoding="utf-8").replace("slug: test-episode\n", "slug: test-episode -> renamed\n"), encoding="utf-8")
     assert run_cli(project, "generate").returncode == 0
     assert sorted(p.name for p in (project / "docs" / "test-episode").iterdir()) == [
-        "01-opening", "02-the-middle-part", "index.html", "my-notes.md", "speakers"]
+        "01-opening", "02-the-middle-part", "anchors.json", "index.html", "my-notes.md", "speakers"]
     assert (project / "docs" / "renamed" / "index.md").exists()
 
 

@@ -6,6 +6,8 @@ changes, the build stops; rewriting the registry's line `slug: old` as
 then becomes a small static redirect (`docs/<old>/…/index.html`) to the same
 page at the new one, keeping the `#anchor`: it works on any static host, with or
 without JavaScript (without it, the anchor is lost but the page is right).
+The pipeline also copies the episode's anchors.json to the old folder, so that
+the 404 page sends any other old address to the page that holds its anchor.
 """
 
 from __future__ import annotations
