@@ -254,17 +254,48 @@ def test_label_variants_are_one_speaker_and_the_log_says_what_it_did_not_take(tm
 # ---- 8: concurrency, atomic files, the disk -----------------------------------------------
 
 def test_concurrent_generate_runs_take_turns(tmp_path: Path):
+    """Without the lock, a run that read the manifest before another wrote takes that run's pages for hand edits."""
     import subprocess
     import sys
+    import time
+
+    root = make_project(tmp_path / "p")  # this project's own seed: enough pages for the runs to overlap
+    assert run_cli(root, "generate").returncode == 0
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    results = []
+    for edit in range(3):  # each round changes every page, then starts eight runs a moment apart
+        page = root / "seeds" / "interconnects-ross-taylor-2025.txt"
+        title, rest = page.read_text(encoding="utf-8").split("\n", 1)
+        page.write_text(f"{title} (edit {edit})\n{rest}", encoding="utf-8")  # the title is on every page
+        runs = []
+        for _ in range(8):
+            runs.append(subprocess.Popen([sys.executable, "-m", "episode_site.cli", "--root", str(root), "generate"],
+                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env))
+            time.sleep(0.05)
+        results += [(run.wait(timeout=300), run.stderr.read()) for run in runs]
+    assert [code for code, _ in results] == [0] * len(results), [err for _, err in results if "error" in err]
+    assert not [p for p in (root / "docs").rglob("*.partial")]
+    assert not [p for p in (root / "seeds").rglob("*.partial")]
+
+
+def test_a_run_waits_while_another_holds_the_project(tmp_path: Path):
+    """The lock itself: while one run holds the project, another waits instead of reading a manifest being rewritten."""
+    import subprocess
+    import sys
+    import time
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from episode_site.lock import project_lock
 
     root = make_project(tmp_path / "p", SEEDS)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    runs = [subprocess.Popen([sys.executable, "-m", "episode_site.cli", "--root", str(root), "generate"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(8)]
-    results = [(run.wait(timeout=300), run.stderr.read()) for run in runs]
-    assert [code for code, _ in results] == [0] * 8, [err for _, err in results]
-    assert not [p for p in (root / "docs").rglob("*.partial")]
-    assert not [p for p in (root / "seeds").rglob("*.partial")]
+    with project_lock(root):
+        run = subprocess.Popen([sys.executable, "-m", "episode_site.cli", "--root", str(root), "generate"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        time.sleep(3)
+        assert run.poll() is None, run.stderr.read()
+        assert not (root / "docs" / ".episode-site.json").exists()
+    assert run.wait(timeout=300) == 0
+    assert (root / "docs" / ".episode-site.json").exists()
 
 
 def test_a_full_disk_names_the_file_and_leaves_the_old_one(tmp_path: Path, monkeypatch):
