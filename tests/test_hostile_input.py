@@ -249,6 +249,8 @@ def test_label_variants_are_one_speaker_and_the_log_says_what_it_did_not_take(tm
     assert [t.speaker for t in turns[:5]] == ["José Doe", "Ann Lee", "José Doe", "Ann Lee", "José Doe"]
     assert turns[4].paragraphs[1].text == "🎙️ Ann Lee: six."  # kept, word for word, where it was
     assert turns[2].paragraphs[0].text == "three."
+    listed = parse_page("Title\nTranscript\nJosé Doe: one.\nAnn Lee: two.\n", "ep.txt", speakers=[decomposed, "Ann Lee"])
+    assert [t.speaker for t in listed.turns] == [decomposed, "Ann Lee"]  # a listed name matches its label however typed
 
 
 # ---- 8: concurrency, atomic files, the disk -----------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .errors import InputError, printable
 from .model import Line, OutlineEntry, Paragraph, SourcePage, Turn
-from .speakers import LabelFinder, check_labels, detect_speakers, label_at_start
+from .speakers import LabelFinder, check_labels, detect_speakers, label_at_start, label_form
 from .timestamps import parse_stamp
 
 log = logging.getLogger("episode_site")
@@ -90,7 +90,7 @@ def parse_page(
 def _warn_single_labels(lines: Sequence[Line], speakers: Sequence[str], path: str) -> None:
     """Say where a line starts like a label but is not taken as one: it stays in the turn before."""
     said: set[str] = set()
-    known = set(speakers)
+    known = {label_form(name) for name in speakers}
     for line in lines:
         found = label_at_start(line.text)
         if found and found[0] not in known and found[0] not in said:

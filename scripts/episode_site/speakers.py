@@ -219,6 +219,7 @@ def check_labels(lines: Sequence[Line], speakers: Sequence[str], path: str, *, l
     With `listed` speakers (from the YAML) any other near label is suspect. With
     detected speakers, of two near names the one with fewer turns is the typo.
     """
+    speakers = [label_form(name) for name in speakers]  # labels are compared in this form (NFC, no zero-width characters)
     labels = [(line, name) for line in lines if (name := label_like(line.text))]
     counts = Counter(name for _, name in labels)
     known = set(speakers)
