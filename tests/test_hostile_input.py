@@ -389,3 +389,24 @@ def test_an_unknown_page_at_the_old_address_reaches_the_anchor(generated: Path, 
     base = serve_with_404(build(root))
     page.goto(f"{base}/test-episode/03-a-chapter-that-was-renamed/#john-roe-4-1")
     page.wait_for_url(f"{base}/new-name/02-the-middle-part/#john-roe-4-1")
+
+
+# ---- 10: the Markdown download renders as written under common extensions -----------------
+
+def test_markdown_download_is_literal_under_common_extensions():
+    import html
+    import re
+    import sys
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import markdown
+    from episode_site.escape import readable
+
+    said = ["~~gone~~ and ==marked== and ^^inserted^^ and ++ctrl++", "$x$ and $$y$$ cost", "!!! note not a box",
+            ":smile: and H~2~O and x^2^", "1. not a list", "<b>bold</b> & *stars* _under_ `tick` [a](b) {#id}"]
+    converter = markdown.Markdown(extensions=["admonition", "attr_list", "pymdownx.tilde", "pymdownx.mark", "pymdownx.caret",
+                                              "pymdownx.keys", "pymdownx.arithmatex", "pymdownx.emoji"])
+    for text in said:
+        converter.reset()
+        rendered = converter.convert(readable(text))
+        shown = html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+        assert shown == text, (text, rendered)

@@ -9,9 +9,9 @@ it under a `.md` name.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 
+from .escape import readable as markdown_text
 from .model import Episode, SourcePage
 from .parse import plain_newlines
 from .places import about, pieces
@@ -55,25 +55,6 @@ def chapters_json(episode: Episode, *, site_url: str | None) -> str:
         ],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-_MD_ESCAPE = re.compile(r"([\\`*_\[\]{}#])")
-_EXTENSION_MARKUP = re.compile(r"[~^$]|==|\+\+|!!!|:(?=[a-z_+\-][\w+\-]*:)")
-_MD_BLOCK_START = re.compile(r"^(\d+)([.)])|^([>+\-=])")
-
-
-def markdown_text(text: str) -> str:
-    """Spoken text for a Markdown file that people read and any renderer shows as written.
-
-    Backslashes escape what both CommonMark and Python-Markdown accept; `<` and `&`
-    become entities, since only CommonMark accepts `\\<`.
-    """
-    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;")
-    text = _MD_ESCAPE.sub(r"\\\1", text)
-    # Extensions' markup (~~del~~, ==mark==, ^^ins^^, ++kbd++, $math$, !!! note) has no backslash escape
-    # every renderer accepts: a numeric reference breaks each up, and reads as the same character.
-    text = _EXTENSION_MARKUP.sub(lambda m: f"&#{ord(m[0][0])};{m[0][1:]}", text)
-    return _MD_BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
 def transcript_markdown(episode: Episode) -> str:
