@@ -53,7 +53,7 @@ CASES = [
     ("settings-without-page", {"other.yml": "slug: other\n"},
      "seeds/other.yml: there is no page `other.txt` for these settings. An episode's settings sit beside its page text with the same name: rename one of the two to match."),
     ("unreadable-page", "PAGE IS A FOLDER",
-     "seeds/test.txt: cannot read the file (Is a directory). Check that it exists, is a file and not a folder, and that you may read it."),
+     "seeds/test.txt: this is a folder, not a regular file. Put the episode's text in an ordinary file: episode-site reads only regular files under seeds/."),
     ("missing-page", "PAGE IS A BROKEN LINK",
      "seeds/test.txt: cannot read the file (No such file or directory). Check that it exists, is a file and not a folder, and that you may read it."),
     ("not-utf8", {"test.txt": PAGE.replace("Thanks", "Thanks caf\xe9").encode("latin-1")},

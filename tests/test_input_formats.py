@@ -162,7 +162,7 @@ MALFORMED = [
 SETTINGS_MISTAKES = [
     ("two-transcripts", {"x.vtt": VTT, "x.srt": SRT}, "seeds/x.vtt: `x.srt` is a transcript of the same name. Keep one transcript per episode: rename or remove one of the two files."),
     ("audio-not-http", {"x.vtt": VTT, "x.yml": "audio: javascript:alert(1)\n"},
-     "seeds/x.yml:1: `audio: javascript:alert(1)` is not an http or https address. Give the address of the episode's audio file, like `audio: https://example.com/episode.mp3`."),
+     "seeds/x.yml:1: `audio` is `javascript:alert(1)`, which is not an http:// or https:// address. Give the address of the episode's audio file, like `audio: https://example.com/episode.mp3`."),
     ("outline-not-a-time", {"x.vtt": VTT, "x.yml": 'outline:\n  "00:00": A\n  "0:7x": B\n'},
      "seeds/x.yml:3: `0:7x` is not a timestamp. Write times as MM:SS, H:MM:SS or HH:MM:SS with minutes and seconds below 60, like 12:10 or 1:02:46."),
     ("outline-backwards", {"x.vtt": VTT, "x.yml": 'outline:\n  "00:30": A\n  "00:10": B\n'},

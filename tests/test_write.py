@@ -62,8 +62,11 @@ def test_stale_folder_of_a_renamed_episode_keeps_foreign_files(project: Path):
     mine.write_text("# Mine\n", encoding="utf-8")
     settings = project / "seeds" / "test.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("slug: test-episode", "slug: renamed"), encoding="utf-8")
+    registry = project / "seeds" / "test.anchors"  # a renamed episode's old address is retired (redirect pages)
+    registry.write_text(registry.read_text(encoding="utf-8").replace("slug: test-episode\n", "slug: test-episode -> renamed\n"), encoding="utf-8")
     assert run_cli(project, "generate").returncode == 0
-    assert sorted(p.name for p in (project / "docs" / "test-episode").iterdir()) == ["my-notes.md"]
+    assert sorted(p.name for p in (project / "docs" / "test-episode").iterdir()) == [
+        "01-opening", "02-the-middle-part", "anchors.json", "index.html", "my-notes.md", "speakers"]
     assert (project / "docs" / "renamed" / "index.md").exists()
 
 
@@ -160,16 +163,29 @@ def test_interrupted_rename_leaves_whole_files_and_no_false_hand_edit(tmp_path: 
 def test_interrupted_write_never_leaves_a_half_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     docs = tmp_path / "docs"
     write_pages(docs, _pages(1))
-    real_write = Path.write_text
+    real_fdopen = os.fdopen
 
-    def half_then_crash(self, text, *args, **kwargs):
-        real_write(self, text[: len(text) // 2], *args, **kwargs)
-        raise OSError(28, "No space left on device")
+    class HalfThenCrash:
+        """The temporary file gets half the page, then the disk is full."""
 
-    monkeypatch.setattr(Path, "write_text", half_then_crash)
+        def __init__(self, file):
+            self.file = file
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+        def write(self, text):
+            self.file.write(text[: len(text) // 2])
+            self.file.flush()
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(write.os, "fdopen", lambda fd, *args, **kwargs: HalfThenCrash(real_fdopen(fd, *args, **kwargs)))
     with pytest.raises(OSError):
         write_pages(docs, _pages(2))
-    monkeypatch.setattr(Path, "write_text", real_write)
+    monkeypatch.setattr(write.os, "fdopen", real_fdopen)
     assert {p.name: p.read_text(encoding="utf-8") for p in (docs / "ep").glob("*.md")} == {
         f"{i}.md": _pages(1)[f"ep/{i}.md"] for i in range(3)}
     assert not list(docs.rglob("*.partial"))

@@ -23,9 +23,15 @@
 
   // ---- Where a page is: episode slug and chapter slug from its address -------------------
 
+  // A malformed address (`#%`, `/%zz/`) must not stop the script: read it as written.
+  function decoded(text, decode = decodeURIComponent) {
+    try { return decode(text); } catch (error) { return text; }
+  }
+
   function place(url) {
-    const path = decodeURI(url.pathname);
-    const rel = path.startsWith(decodeURI(ROOT.pathname)) ? path.slice(decodeURI(ROOT.pathname).length) : "";
+    const path = decoded(url.pathname, decodeURI);
+    const root = decoded(ROOT.pathname, decodeURI);
+    const rel = path.startsWith(root) ? path.slice(root.length) : "";
     const [episode = "", page = ""] = rel.split("/");
     return { episode, page: page.replace(/\.html$/, ""), html: /\.html$/.test(path) && !/404\.html$/.test(path) };
   }
@@ -219,8 +225,17 @@
     const map = h1 && facts ? null : await anchorMap(place(location).episode);
     const chapter = h1 ? speakerOf(h1) : (map && map.chapters[place(location).page]) || "";
     const episode = facts ? facts.textContent.trim() : (map && map.title) || document.title;
-    const parts = [speakerOf(quote.heading), episode, chapter, quote.time, quote.url].filter(Boolean);
-    return `“${quote.text}” — ${parts.join(", ")}`;
+    const parts = [speakerOf(quote.heading), episode, chapter].map(name => isolated(name.replace(BIDI_CONTROLS, "")));
+    return `“${isolated(quote.text)}” — ${[...parts, quote.time, quote.url].filter(Boolean).join(", ")}`;
+  }
+
+  // Right-to-left text, or a stray override (U+202E) in a name, would reorder the rest of the citation:
+  // such a piece is set apart with first-strong isolates (U+2068 … U+2069), which also end any override left open inside.
+  const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+  const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u061C\u202A-\u202E\u2066-\u2069]/;
+
+  function isolated(text) {
+    return text && RIGHT_TO_LEFT.test(text) ? `\u2068${text}\u2069` : text;
   }
 
   let toolbar = null, current = null;
@@ -272,7 +287,7 @@
 
   function mark() {
     document.querySelectorAll(".ql-landed").forEach(e => e.classList.remove("ql-landed"));
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = decoded(location.hash.slice(1));
     const target = id && document.getElementById(id);
     // :target does not follow instant navigation (history.pushState), so a class does the same.
     if (target && target.matches(`${TURN}, ${PARAGRAPH}`)) target.classList.add("ql-landed");
@@ -280,7 +295,7 @@
   }
 
   async function follow() {
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = decoded(location.hash.slice(1));
     const here = place(location);
     const notFound = document.querySelector("[data-ql-not-found]");
     if ((!id || document.getElementById(id)) && !notFound) return;

@@ -6,6 +6,10 @@ it (commit the file) and stops, before writing anything, when an edit to the
 transcript would make a listed anchor disappear or point at other words.
 An anchor is given up on purpose by rewriting its line as `old -> new`: the
 anchor map then sends links for `old` to `new`.
+
+The file also records the episode's address (`slug: my-episode`): a changed
+`slug:` stops the build too, until the line is rewritten as `slug: old -> new`
+(see slug_moves.py, which then writes redirect pages at the old address).
 """
 
 from __future__ import annotations
@@ -17,18 +21,21 @@ from pathlib import Path
 from .anchor_map import episode_anchors
 from .chapters import STRAIGHT_QUOTES
 from .errors import InputError
-from .settings import shown_path
+from .settings import read_text, shown_path
 from .model import Episode
+from .write import atomic_write
 
 SUFFIX = ".anchors"
 _WORDS = 6
 _RETIRED = re.compile(r"^(\S+)\s*->\s*(\S+)$")
+_SLUG_LINE = "slug:"
 _HEADER = """\
 # Anchors of the episode `{slug}` that readers may have linked to. Never delete a line.
 # `episode-site generate` appends new anchors with the words their passage opens with; commit this file.
 # The build stops if a listed anchor would disappear or open with other words.
 # To give an anchor up on purpose, rewrite its line as `old-anchor -> new-anchor`:
 # links to the old anchor then go to the new one.
+# `slug:` is the episode's address; to move it on purpose, rewrite its line as `slug: old -> new`.
 """
 
 
@@ -44,6 +51,10 @@ class Registry:
     """Anchor → (opening words as recorded, line)."""
     retired: dict[str, tuple[str, int]]
     """Retired anchor → (anchor that replaces it, line)."""
+    slug: tuple[str, int] | None = None
+    """The episode's address as last recorded, with its line (None in a registry older than the record)."""
+    retired_slugs: dict[str, tuple[str, int]] | None = None
+    """Retired address → (address that replaces it, line)."""
 
 
 def registry_path(root: Path, episode: Episode) -> Path:
@@ -64,17 +75,25 @@ def read_registry(root: Path, episode: Episode) -> Registry:
     shown = shown_path(path, root)
     live: dict[str, tuple[str, int]] = {}
     retired: dict[str, tuple[str, int]] = {}
-    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    slug: tuple[str, int] | None = None
+    retired_slugs: dict[str, tuple[str, int]] = {}
+    lines = read_text(path, shown).splitlines() if path.exists() else []
     for number, line in enumerate(lines, 1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        if match := _RETIRED.match(line):
+        if line.startswith(_SLUG_LINE):
+            value = line[len(_SLUG_LINE):].strip()
+            if match := _RETIRED.match(value):
+                retired_slugs[match[1]] = (match[2], number)
+            else:
+                slug = (value, number)
+        elif match := _RETIRED.match(line):
             retired[match[1]] = (match[2], number)
         else:
             anchor, _, words = line.partition(" ")
             live[anchor] = (words.strip(), number)
-    return Registry(path, shown, live, retired)
+    return Registry(path, shown, live, retired, slug, retired_slugs)
 
 
 def check(registry: Registry, episode: Episode) -> dict[str, str]:
@@ -121,7 +140,8 @@ def _resolve(anchor: str, retired: dict[str, tuple[str, int]]) -> str:
 
 def record(registry: Registry, episode: Episode) -> bool:
     """Write the registry with every current anchor; keep retired lines. True if the file changed."""
-    lines = [_HEADER.format(slug=episode.slug)]
+    lines = [_HEADER.format(slug=episode.slug), f"{_SLUG_LINE} {episode.slug}\n"]
+    lines.extend(f"{_SLUG_LINE} {old} -> {new}\n" for old, (new, _) in (registry.retired_slugs or {}).items())
     known = dict(registry.live)
     for anchor, _, text in episode_anchors(episode):
         words = known.pop(anchor, (opening(text), 0))[0] or opening(text)
@@ -133,5 +153,5 @@ def record(registry: Registry, episode: Episode) -> bool:
     current = registry.path.read_text(encoding="utf-8") if registry.path.exists() else None
     if text == current:
         return False
-    registry.path.write_text(text, encoding="utf-8")
+    atomic_write(registry.path, text)  # committed and precious: never half written
     return True

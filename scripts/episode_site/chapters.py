@@ -158,7 +158,8 @@ def _find_cue(page: SourcePage, positions: list[tuple[Position, int]], index: _F
     if not hits:
         raise InputError(yaml_path, line, f"the cue “{quote}” is not found in the transcript",
                          "Copy a short quote from the paragraph that opens the chapter, exactly as the transcript writes it.")
-    found = ", ".join(str(page.turns[positions[i][0].turn].paragraphs[positions[i][0].paragraph].line) for i in hits)
+    found = ", ".join(str(page.turns[positions[i][0].turn].paragraphs[positions[i][0].paragraph].line) for i in hits[:10])
+    found += f" and {len(hits) - 10:,} more" if len(hits) > 10 else ""  # a common phrase may be found thousands of times
     raise InputError(yaml_path, line, f"the cue “{quote}” is found {len(hits)} times (transcript lines {found})",
                      "Lengthen the quote until it matches only the paragraph that opens the chapter.")
 

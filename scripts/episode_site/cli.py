@@ -13,6 +13,7 @@ from pathlib import Path
 from .anchor_registry import record
 from .errors import InputError
 from .load import load_episodes
+from .lock import project_lock
 from .pipeline import generated_files
 from .write import write_pages
 
@@ -22,12 +23,13 @@ ADDRESS = "127.0.0.1:8000"
 
 def generate(root: Path, *, force: bool = False) -> None:
     """Read every episode under `seeds/`, then write its pages into `docs/` (all or nothing)."""
-    episodes = load_episodes(root / "seeds", root)
-    files, registries = generated_files(root, episodes)
-    report = write_pages(root / "docs", files, force=force)
-    for episode in episodes:
-        if record(registries[episode.slug], episode):
-            log.info("episode-site: recorded new anchors in %s; commit it", registries[episode.slug].shown)
+    with project_lock(root):
+        episodes = load_episodes(root / "seeds", root)
+        files, registries = generated_files(root, episodes)
+        report = write_pages(root / "docs", files, force=force)
+        for episode in episodes:
+            if record(registries[episode.slug], episode):
+                log.info("episode-site: recorded new anchors in %s; commit it", registries[episode.slug].shown)
     log.info("episode-site: %d episode(s); wrote %d page(s), removed %d, %d unchanged",
              len(episodes), len(report.written), len(report.removed), report.unchanged)
 

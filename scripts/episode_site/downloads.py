@@ -9,9 +9,9 @@ it under a `.md` name.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 
+from .escape import readable as markdown_text
 from .model import Episode, SourcePage
 from .parse import plain_newlines
 from .places import pieces, when
@@ -63,21 +63,6 @@ def chapters_json(episode: Episode, *, site_url: str | None) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-_MD_ESCAPE = re.compile(r"([\\`*_\[\]{}#])")
-_MD_BLOCK_START = re.compile(r"^(\d+)([.)])|^([>+\-=])")
-
-
-def markdown_text(text: str) -> str:
-    """Spoken text for a Markdown file that people read and any renderer shows as written.
-
-    Backslashes escape what both CommonMark and Python-Markdown accept; `<` and `&`
-    become entities, since only CommonMark accepts `\\<`.
-    """
-    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;")
-    text = _MD_ESCAPE.sub(r"\\\1", text)
-    return _MD_BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
-
-
 def transcript_markdown(episode: Episode) -> str:
     return "\n".join(_markdown_lines(episode)).rstrip("\n") + "\n"
 
@@ -95,11 +80,13 @@ def _markdown_lines(episode: Episode) -> Iterator[str]:
     yield ("Times are the recording's own, from the transcript's timestamps." if page.timed else
            "Times marked ≈ are estimates from word counts between the outline's chapter times.")
     yield ""
-    shown = pieces(episode)
+    by_chapter: dict[int, list] = {}
+    for piece in pieces(episode):  # grouped once: a scan per chapter was quadratic in the outline's length
+        by_chapter.setdefault(piece.chapter.number, []).append(piece)
     for chapter in episode.chapters:
         yield f"## {markdown_text(f'{chapter.entry.stamp} {chapter.entry.title}')}"
         yield ""
-        in_chapter = [piece for piece in shown if piece.chapter.number == chapter.number]
+        in_chapter = by_chapter.get(chapter.number, [])
         if not in_chapter:
             yield "*Not in the published transcript.*"
             yield ""

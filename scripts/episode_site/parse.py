@@ -6,13 +6,15 @@ import logging
 import re
 from collections.abc import Sequence
 
-from .errors import InputError
+from .errors import InputError, printable
 from .model import Line, OutlineEntry, Paragraph, SourcePage, Turn
-from .speakers import check_labels, detect_speakers, label_at_start, split_at_label
+from .speakers import LabelFinder, check_labels, detect_speakers, label_at_start, label_form
 from .timestamps import parse_stamp
 
 log = logging.getLogger("episode_site")
 _OUTLINE_ENTRY = re.compile(r"^(?P<stamp>\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<title>\S.*)$")
+# Symbols or emoji before what would be a label (`🎙️ Jane Doe: …`): told, not taken.
+_PREFIXED_LABEL = re.compile(r"^(?P<prefix>\s*[^\w\s\"'“‘«(\[{]{1,8}\s*)(?P<rest>[^\W\d_].*)$")
 _SHOW_NOTES_MARKER = "show notes"
 _TRANSCRIPT_MARKER = "transcript"
 # Closing punctuation of a finished sentence; anything else at the very end means a cut-off.
@@ -44,21 +46,23 @@ def parse_page(
     title, rest = lines[0], lines[1:]
     marker = _find_marker(rest, _TRANSCRIPT_MARKER)
     names = tuple(speakers) or detect_speakers(line.text for line in (rest[marker + 1 :] if marker is not None else rest))
+    finder = LabelFinder(names)  # built once: rebuilding it for every line made 10,000 speakers take minutes
     if marker is None:
         marker_line = None
-        start = next((i for i, line in enumerate(rest) if split_at_label(line.text, names)), len(rest))
+        start = next((i for i, line in enumerate(rest) if finder.find(line.text)), len(rest))
         head, body = rest[:start], rest[start:]
     else:
         marker_line = rest[marker]
         head, body = rest[:marker], rest[marker + 1 :]
     notices, show_notes, outline = _read_head(head, path, notice_patterns)
     check_labels(body, names, path, listed=bool(speakers))
-    preface, turns = _read_turns(body, names, path)
+    preface, turns = _read_turns(body, finder, path)
     for line in preface:
         if _OUTLINE_ENTRY.match(line.text.strip()):
             raise InputError(path, line.number, f"the outline entry `{line.text.strip()}` comes after the `Transcript` line",
                              "Move it up with the other outline entries, before the `Transcript` line.")
     _warn_single_labels(body, names, path)
+    _warn_case_variants(turns, path)
     if not turns:
         raise InputError(
             path, marker_line.number if marker_line else None,
@@ -84,15 +88,36 @@ def parse_page(
 
 
 def _warn_single_labels(lines: Sequence[Line], speakers: Sequence[str], path: str) -> None:
-    """Say where a line starts like a label of someone who is not a speaker: it stays in the turn before."""
+    """Say where a line starts like a label but is not taken as one: it stays in the turn before."""
     said: set[str] = set()
+    known = {label_form(name) for name in speakers}
     for line in lines:
         found = label_at_start(line.text)
-        if found and found[0] not in speakers and found[0] not in said:
+        if found and found[0] not in known and found[0] not in said:
             said.add(found[0])
             log.warning("%s:%d: `%s:` looks like a speaker's label but is not a speaker's, so the line stays in the "
                         "turn before it. If it starts a turn, list every speaker under `speakers:` in the episode's YAML.",
-                        path, line.number, found[0])
+                        path, line.number, printable(found[0]))
+        elif not found and (prefixed := _PREFIXED_LABEL.match(line.text)):
+            inner = label_at_start(prefixed["rest"])
+            if inner and inner[0] not in said:
+                said.add(inner[0])
+                log.warning("%s:%d: `%s:` looks like a speaker's label, but %s comes before it, so the line is not read "
+                            "as a label and stays in the turn before it. If it starts a turn, remove what comes before the name.",
+                            path, line.number, printable(inner[0]), printable(prefixed["prefix"].strip(), 20))
+
+
+def _warn_case_variants(turns: Sequence[Turn], path: str) -> None:
+    """`Jane Doe:` and `JANE DOE:` are two speakers: say so, at the first turn of the second spelling."""
+    first: dict[str, str] = {}
+    for turn in turns:
+        key = turn.speaker.casefold()
+        other = first.setdefault(key, turn.speaker)
+        if other != turn.speaker and key + "\0" + turn.speaker not in first:
+            first[key + "\0" + turn.speaker] = turn.speaker
+            log.warning("%s:%d: `%s:` and `%s:` differ only in letter case, so they are two speakers. "
+                        "If they are one person, write the labels alike.", path, turn.paragraphs[0].line,
+                        printable(turn.speaker), printable(other))
 
 
 def _find_marker(lines: Sequence[Line], marker: str) -> int | None:
@@ -136,7 +161,7 @@ def _read_head(
     return tuple(notices), tuple(show_notes), tuple(outline)
 
 
-def _read_turns(lines: Sequence[Line], speakers: Sequence[str], path: str) -> tuple[tuple[Line, ...], tuple[Turn, ...]]:
+def _read_turns(lines: Sequence[Line], finder: LabelFinder, path: str) -> tuple[tuple[Line, ...], tuple[Turn, ...]]:
     """Turns start at a speaker's label; unlabelled lines continue the current turn."""
     preface: list[Line] = []
     turns: list[tuple[str, list[Paragraph]]] = []
@@ -144,7 +169,7 @@ def _read_turns(lines: Sequence[Line], speakers: Sequence[str], path: str) -> tu
     for line in lines:
         pending = line.text
         while pending:
-            found = split_at_label(pending, speakers)
+            found = finder.find(pending)
             before = found[0] if found else pending.strip()
             if before:
                 if turns:

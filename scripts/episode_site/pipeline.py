@@ -11,11 +11,12 @@ from pathlib import Path
 
 import yaml
 
-from .anchor_map import anchor_map_files, episode_anchors
+from .anchor_map import MAP_NAME, anchor_map_files, episode_anchors
 from .errors import InputError
 from .anchor_registry import Registry, check, read_registry
 from .model import Episode
 from .render import render_site
+from .slug_moves import check_no_clash, check_slug, redirect_files
 
 
 def generated_files(root: Path, episodes: Sequence[Episode]) -> tuple[dict[str, str], dict[str, Registry]]:
@@ -25,7 +26,13 @@ def generated_files(root: Path, episodes: Sequence[Episode]) -> tuple[dict[str, 
     # Anchors readers may have linked to must survive: check every episode before rendering.
     registries = {episode.slug: read_registry(root, episode) for episode in episodes}
     retired = {episode.slug: check(registries[episode.slug], episode) for episode in episodes}
-    return {**render_site(episodes, site_url=site_url(root)), **anchor_map_files(episodes, retired)}, registries
+    moved = {episode.slug: check_slug(registries[episode.slug], episode) for episode in episodes}
+    check_no_clash(episodes, moved, registries)
+    maps = anchor_map_files(episodes, retired)
+    redirects = {path: text for episode in episodes for path, text in redirect_files(episode, moved[episode.slug]).items()}
+    # The old address keeps a copy of the map, so that the 404 page sends `/<old>/<any page>/#anchor` to the new address.
+    redirects.update({f"{old}/{MAP_NAME}": maps[f"{episode.slug}/{MAP_NAME}"] for episode in episodes for old in moved[episode.slug]})
+    return {**render_site(episodes, site_url=site_url(root)), **maps, **redirects}, registries
 
 
 def _check_unique_anchors(episode: Episode) -> None:

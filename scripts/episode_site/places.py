@@ -10,7 +10,7 @@ from .chapters import chapter_turns, words_before
 from .memo import per_object
 from .model import Chapter, Episode
 from .timestamps import format_clock, format_exact
-from .timing import Timeline
+from .timing import timeline_of
 
 # Times are estimates; showing them to the second would pretend otherwise.
 _ROUND_TO_SECONDS = 10
@@ -40,7 +40,7 @@ class Piece:
 def pieces(episode: Episode) -> tuple[Piece, ...]:
     """Every piece of every turn, in transcript order."""
     before = words_before(episode.source)
-    timeline = Timeline(episode.seconds_at_word)
+    timeline = timeline_of(episode.seconds_at_word)
     found = []
     for chapter in episode.chapters:
         for t, paragraphs in chapter_turns(episode.source, chapter):

@@ -8,12 +8,12 @@ from collections.abc import Iterator, Sequence
 from .anchors import continued_anchor, paragraph_anchor, turn_anchor
 from .chapters import chapter_turns, total_words, word_count
 from .escape import attribute, inline
-from .model import Chapter, Episode, Line
+from .model import Chapter, Episode, Line, Turn
 from .timestamps import format_clock
-from .timing import Timeline
+from .timing import Timeline, timeline_of
 from .downloads import download_files
 from .home_blocks import about_times_block, downloads_block, shape_block
-from .places import by_chapter, pieces
+from .places import by_chapter
 from .speakers_page import speakers_page
 from .topics import chapter_tags
 from .topics_page import topics_page
@@ -104,7 +104,7 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
         yield from audio_player(episode)
         yield times_note(by_chapter(episode).get(chapter.number, []))
         yield ""
-    timeline = Timeline(episode.seconds_at_word)
+    timeline = timeline_of(episode.seconds_at_word)
     if chapter.estimated:
         yield '!!! info "Estimated start"'
         yield ""
@@ -177,8 +177,10 @@ def episode_home(episode: Episode, *, link_base: str, search: bool = True) -> It
     yield from shape_block(episode, link_base)
     yield "## Speakers { #speakers }"
     yield ""
-    for name in page.speakers:
-        turns = [turn for turn in page.turns if turn.speaker == name]
+    by_speaker: dict[str, list[Turn]] = {name: [] for name in page.speakers}  # one pass: 10,000 speakers stay linear
+    for turn in page.turns:
+        by_speaker[turn.speaker].append(turn)
+    for name, turns in by_speaker.items():
         words = sum(word_count(p.text) for turn in turns for p in turn.paragraphs)
         yield f"* {inline(name)}: {len(turns)} turns, {words:,} words"
     yield ""

@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
+import unicodedata
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from .anchors import slugify
-from .errors import InputError
+from .errors import InputError, describe, printable
 from .model import Line, OutlineEntry, Topic
+from .seed_files import check_regular_file, check_seed_name, check_seeds_folder, shown_path
 from .timestamps import parse_stamp
+from .yaml_bounds import Located, bounded_tree, too_deep
 
 EPISODE_KEYS = ("slug", "source", "speakers", "chapters", "topics")
 SITE_KEYS = ("page_notices",)
 # Folders of the built site that an episode's folder must not land in.
 RESERVED_SLUGS = frozenset({"assets", "search", "pagefind", "stylesheets", "javascripts", "images", "404"})  # pagefind: the search index
 _PLAIN_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A slug is a folder name and part of every address: long ones break file systems and links.
+MAX_SLUG = 80
+# Topic names are printed as tags by the theme, unescaped in some renderers: only characters that are never markup.
+_TOPIC_PUNCTUATION = frozenset(" .'’&+/()#-")
+MAX_TOPIC_NAME = 60
+# Characters an address cannot hold unencoded (RFC 3986); they are also the ones that break out of HTML.
+_NOT_IN_URL = set('<>"`{}|\\^ ')
 _EXAMPLE = """\
 slug: my-episode            # lowercase words joined by hyphens
 source: https://example.com/p/my-episode
@@ -29,16 +41,6 @@ chapters:                   # outline timestamp: a short quote that opens the ch
   "12:10": "let's talk about evals"
 topics:                     # optional: a topic's name, then words that signal it
   Evals: [eval, evals, benchmark*]"""
-
-
-@dataclass(frozen=True)
-class Located:
-    """A value from a YAML file with the line it was written on."""
-
-    value: object
-    """A str, None, a list of Located or a dict of str to Located."""
-    line: int
-    """1-based line in the YAML file."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def read_text(path: Path, shown: str) -> str:
         raise InputError(shown, None, f"cannot read the file ({error.strerror or error})",
                          "Check that it exists, is a file and not a folder, and that you may read it.") from None
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data[: error.start].count(b"\n") + 1
@@ -89,6 +91,16 @@ def read_text(path: Path, shown: str) -> str:
             shown, line, f"column {column} holds byte 0x{data[error.start]:02x}, which is not UTF-8 text",
             "Save the file with the UTF-8 encoding (in most editors: Save As, then Encoding: UTF-8).",
         ) from None
+    if control := _CONTROL.search(text):
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - text.rfind("\n", 0, control.start())
+        raise InputError(shown, line, f"column {column} holds the control character {describe(control[0])}, which is not text",
+                         "Remove it (it is invisible in most editors: search for it, or retype the line); a copy from a PDF or a terminal often brings one.")
+    return text
+
+
+# C0 and C1 control characters other than tab and line breaks: never words, and Markdown uses \x02 and \x03 itself.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 # libyaml when PyYAML was built with it: ten times faster on a long topic vocabulary.
@@ -100,14 +112,17 @@ def load_yaml(path: Path, shown: str, allowed: tuple[str, ...]) -> dict[str, Loc
     text = read_text(path, shown)
     try:
         node = yaml.compose(text, Loader=_FAST_LOADER)
-    except yaml.YAMLError:
+    except yaml.YAMLError as fast_error:
         try:  # the pure-Python parser says what is wrong in the words TROUBLESHOOTING.md lists
             node = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as error:
             raise _yaml_error(error, text, shown) from None
+        except RecursionError:  # libyaml stopped at its nesting limit; the Python parser recurses past Python's
+            mark = getattr(fast_error, "problem_mark", None)
+            raise too_deep(shown, mark.line + 1 if mark else None) from None
     if node is None:
         return {}
-    located = _locate(node, shown)
+    located = bounded_tree(node, shown, _scalar(shown))
     if not isinstance(located.value, dict):
         raise InputError(shown, located.line, "expected `key: value` lines at the top level", f"A valid file looks like:\n{_EXAMPLE}")
     for key, value in located.value.items():
@@ -134,23 +149,18 @@ def _yaml_error(error: yaml.YAMLError, text: str, shown: str) -> InputError:
                       f"Fix the syntax (quotes and brackets closed, `key: value` with spaces).{hint} A valid file looks like:\n{_EXAMPLE}")
 
 
-def _locate(node: yaml.Node, shown: str) -> Located:
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        mapping: dict[str, Located] = {}
-        key_lines: dict[str, int] = {}
-        for key, value in node.value:
-            name = str(key.value)
-            if name in mapping:
-                # PyYAML keeps the last of two equal keys silently: a second cue would replace the first.
-                raise InputError(shown, key.start_mark.line + 1, f"`{name}` is written twice (first on line {key_lines[name]})",
-                                 "Keep one of them; each key may appear once.")
-            mapping[name], key_lines[name] = _locate(value, shown), key.start_mark.line + 1
-        return Located(mapping, line)
-    if isinstance(node, yaml.SequenceNode):
-        return Located([_locate(item, shown) for item in node.value], line)
-    # Scalars stay text: `12:10` must not become YAML 1.1's base-60 integer 730.
-    return Located(None if node.tag.endswith(":null") else str(node.value), line)
+def _scalar(shown: str) -> Callable[[yaml.ScalarNode], str | None]:
+    def value(node: yaml.ScalarNode) -> str | None:
+        # Scalars stay text: `12:10` must not become YAML 1.1's base-60 integer 730.
+        if node.tag.endswith(":null"):
+            return None
+        text = str(node.value)
+        bad = next((c for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n"), None)
+        if bad is not None:  # only a quoted escape ("\0") can write one; pages would carry it raw
+            raise InputError(shown, node.start_mark.line + 1, f"a value holds the control character {describe(bad)}",
+                             "Remove the escape sequence that writes it (like `\\0` or `\\x01`) from the quoted text.")
+        return text
+    return value
 
 
 def load_site_settings(seeds: Path, root: Path) -> tuple[str, ...]:
@@ -162,15 +172,20 @@ def load_site_settings(seeds: Path, root: Path) -> tuple[str, ...]:
     data = load_yaml(path, shown, SITE_KEYS)
     patterns = _strings(data.get("page_notices"), shown, "page_notices")
     for pattern, line in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as error:
-            raise InputError(shown, line, f"`{pattern}` is not a valid regular expression ({error})", "Fix or quote the pattern.") from None
-    return tuple(pattern for pattern, _ in patterns)
+        if "\\" in pattern:  # a regular expression of the old syntax (`\\.`): read literally, it would silently stop matching
+            raise InputError(shown, line, f"`{printable(pattern)}` holds a backslash, but page notices are plain text, not regular expressions",
+                             "Write the words as they appear in the line (`publication.`, not `publication\\.`); start with `^` to match only at the line's start.")
+    # Plain text (a leading `^`: at the line's start), so that no pattern can make matching slow.
+    return tuple(f"^{re.escape(p[1:])}" if p.startswith("^") else re.escape(p) for p, _ in patterns)
 
 
 def discover_episodes(seeds: Path, root: Path) -> list[EpisodeSettings]:
     """Every transcript under `seeds/` (`*.txt`, `*.vtt`, …) with its same-named `.yml`, if any."""
+    check_seeds_folder(seeds, root)
+    for path in sorted(seeds.iterdir()):
+        if path.suffix in (*TRANSCRIPT_SUFFIXES, ".yml", ".anchors"):
+            check_seed_name(path, root)
+            check_regular_file(path, root)
     pages = transcript_files(seeds, root)
     for settings in sorted(seeds.glob("*.yml")):
         page = settings.with_suffix(".txt")
@@ -197,16 +212,19 @@ def discover_episodes(seeds: Path, root: Path) -> list[EpisodeSettings]:
 
 def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
     yaml_path = page.with_suffix(".yml")
-    if not yaml_path.exists():
-        return EpisodeSettings(page, None, slug_from_name(page.stem))
-    shown = shown_path(yaml_path, root)
-    data = load_yaml(yaml_path, shown, EPISODE_KEYS + FACT_KEYS)
-    slug = _string(data.get("slug"), shown, "slug") or (slug_from_name(page.stem), 0)
+    data = load_yaml(yaml_path, shown_path(yaml_path, root), EPISODE_KEYS + FACT_KEYS) if yaml_path.exists() else {}
+    shown = shown_path(yaml_path if yaml_path.exists() else page, root)
+    slug = _string(data.get("slug"), shown, "slug") or (_slug_of_file(page, root), 0)
     if not _PLAIN_SLUG.fullmatch(slug[0]):
-        raise InputError(shown, slug[1], f"slug `{slug[0]}` is not a plain slug",
+        raise InputError(shown, slug[1], f"slug `{printable(slug[0])}` is not a plain slug",
                          "The slug is the episode's folder and address on the site: use lowercase letters, digits "
                          "and single hyphens, like `my-episode-12` (no slashes, dots or spaces).")
-    source = _string(data.get("source"), shown, "source")
+    if len(slug[0]) > MAX_SLUG:
+        raise InputError(shown, slug[1], f"slug `{slug[0][:40]}…` is {len(slug[0])} characters long",
+                         f"Keep it to {MAX_SLUG} characters at most: it is a folder name and part of every address on the site.")
+    if not yaml_path.exists():
+        return EpisodeSettings(page, None, slug[0])
+    source = _source(data.get("source"), shown)
     cues = {}
     chapters = data.get("chapters")
     if chapters is not None and not isinstance(chapters.value, dict):
@@ -215,7 +233,7 @@ def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
         text = _string(quote, shown, f"chapters: {stamp}")
         if text:
             cues[stamp] = text
-    speakers = dict(_strings(data.get("speakers"), shown, "speakers"))
+    speakers = dict(_strings(data.get("speakers"), shown, "speakers", empty="a speaker's name"))
     return EpisodeSettings(
         page_path=page,
         yaml_path=yaml_path,
@@ -239,7 +257,10 @@ def _topics(item: Located | None, shown: str) -> tuple[Topic, ...]:
     topics = []
     for name, terms in item.value.items():
         if not name.strip() or "," in name:
-            raise InputError(shown, terms.line, f"topic name `{name}` must be non-empty and without commas", "Name it like `RL algorithms`.")
+            raise InputError(shown, terms.line, f"topic name `{printable(name)}` must be non-empty and without commas", "Name it like `RL algorithms`.")
+        if len(name.strip()) > MAX_TOPIC_NAME or not _safe_topic_name(name.strip()):
+            raise InputError(shown, terms.line, f"topic name `{printable(name)}` holds characters a tag cannot show safely, or is over {MAX_TOPIC_NAME} long",
+                             "A topic name is shown as a tag: use letters, digits, spaces and . ' & + / ( ) # - only, like `RL algorithms` or `C++`.")
         listed = [(terms.value, terms.line)] if isinstance(terms.value, str) else _strings(terms, shown, f"topics: {name}")
         if not listed:
             raise InputError(shown, terms.line, f"topic `{name}` has no words", "List the words that signal it, like `[GRPO, GSPO]`.")
@@ -255,17 +276,57 @@ def _string(item: Located | None, shown: str, key: str) -> tuple[str, int] | Non
     return item.value.strip(), item.line
 
 
-def _strings(item: Located | None, shown: str, key: str) -> list[tuple[str, int]]:
+def _strings(item: Located | None, shown: str, key: str, *, empty: str | None = None) -> list[tuple[str, int]]:
+    """The list's text values; with `empty` (what an entry is), an empty entry is an error instead of skipped."""
     if item is None or item.value is None:
         return []
     if not isinstance(item.value, list):
         raise InputError(shown, item.line, f"`{key}` must be a list", f"A valid file looks like:\n{_EXAMPLE}")
-    return [s for s in (_string(entry, shown, key) for entry in item.value) if s]
+    found = [(entry, _string(entry, shown, key)) for entry in item.value]
+    if empty:
+        for entry, text in found:
+            if not (text and text[0]):
+                raise InputError(shown, entry.line, f"`{key}` lists an empty entry", f"Write {empty} on each line of the list, or remove the empty line.")
+    return [text for _, text in found if text and text[0]]
 
 
-def shown_path(path: Path, root: Path) -> str:
-    """A path as messages show it: relative to the project when it is inside it."""
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+def _safe_topic_name(name: str) -> bool:
+    """Letters (with their accents), digits and a little punctuation, starting with a letter or digit."""
+    # `&lt` or `&copy` would show as `<` or `©` where the theme prints the name raw: the name must read as itself.
+    return (name[0].isalnum() and all(c.isalnum() or c in _TOPIC_PUNCTUATION or unicodedata.category(c)[0] == "M" for c in name)
+            and html.unescape(name) == name)
+
+
+def _slug_of_file(page: Path, root: Path) -> str:
+    """The default slug, from the file name; a name without letters or digits gives none."""
+    slug = slugify(page.stem, fallback="")
+    if not slug:
+        raise InputError(shown_path(page, root), None, "the file name has no letters or digits to make the episode's address from",
+                         f"Rename the file, or give the episode a `slug:` (like `slug: my-episode`) in {page.stem}.yml beside it.")
+    return slug
+
+
+def _source(item: Located | None, shown: str) -> tuple[str, int] | None:
+    """`source:` is where the page was published: an http or https address, nothing that could run in a page."""
+    return _address(item, shown, "source", "Give the address of the episode's published page, like `source: https://example.com/p/my-episode`.")
+
+
+def _address(item: Located | None, shown: str, key: str, example: str) -> tuple[str, int] | None:
+    found = _string(item, shown, key)
+    if not found or not found[0]:
+        return None
+    url, line = found
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise InputError(shown, line, f"`{key}` is `{printable(url)}`, which is not an http:// or https:// address", example)
+    bad = next((c for c in url if c in _NOT_IN_URL or unicodedata.category(c)[0] in "CZ"), None)
+    if bad is not None:
+        raise InputError(shown, line, f"`{key}` holds {describe(bad) if bad != ' ' else 'a space'}, which an address cannot hold",
+                         "Copy the address from the browser's address bar (it writes a space as %20 and a quote as %22).")
+    return url, line
 
 
 # ---- Episode facts (issue 13): what a bare transcript file (VTT, SRT, JSON, Markdown) cannot say ----
@@ -339,11 +400,6 @@ def _outline(item: Located | None, shown: str) -> tuple[OutlineEntry, ...]:
 
 
 def _audio(item: Located | None, shown: str) -> str | None:
-    value = _string(item, shown, "audio")
-    if not value:
-        return None
-    parts = urllib.parse.urlsplit(value[0])
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() or c in "<>\"'`" for c in value[0]):
-        raise InputError(shown, value[1], f"`audio: {value[0]}` is not an http or https address",
-                         "Give the address of the episode's audio file, like `audio: https://example.com/episode.mp3`.")
-    return value[0]
+    """`audio:`, checked as `source:` is: an http or https address, nothing that could run in a page."""
+    found = _address(item, shown, "audio", "Give the address of the episode's audio file, like `audio: https://example.com/episode.mp3`.")
+    return found[0] if found else None

@@ -62,15 +62,17 @@ def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
     yield "| All | " + " | ".join(_cell(*counts[name].get(0, (0, 0)), total) for name in page.speakers) + " |"
     yield ""
     starts = turn_starts(episode)
+    turns_of: dict[str, list[int]] = {name: [] for name in page.speakers}  # one pass: 10,000 speakers stay linear
+    for t, turn in enumerate(page.turns):
+        turns_of[turn.speaker].append(t)
     for name in page.speakers:
         turns, words = counts[name].get(0, (0, 0))
         yield f"## {inline(name)} {{ #speaker-{slugify(name, fallback='speaker')} }}"
         yield ""
         yield f"{_n(turns, 'turn')}, {_n(words, 'word')} ({words / total:.0%} of all words). Each turn, with its first words:" if total else ""
         yield ""
-        for t, turn in enumerate(page.turns):
-            if turn.speaker != name:
-                continue
+        for t in turns_of[name]:
+            turn = page.turns[t]
             piece = starts[t]
             first = turn.paragraphs[0].text.split()
             opening = " ".join(first[:_FIRST_WORDS]) + ("…" if len(first) > _FIRST_WORDS else "")

@@ -7,10 +7,17 @@ at the average rate measured over all knots, or 160 words a minute without any.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Sequence
 
 DEFAULT_WORDS_PER_SECOND = 160 / 60
+
+
+@functools.lru_cache(maxsize=16)
+def timeline_of(knots: tuple[tuple[int, float], ...]) -> "Timeline":
+    """The timeline of an episode's knots, built once however many pages ask for it."""
+    return Timeline(knots)
 
 
 class Timeline:
@@ -19,6 +26,7 @@ class Timeline:
         self.knots = sorted({(0, 0.0), *((int(w), float(s)) for w, s in knots)})
         last_word, last_second = self.knots[-1]
         self.rate = last_word / last_second if last_word > 0 and last_second > 0 else DEFAULT_WORDS_PER_SECOND
+        self._by_second = [(s, w) for w, s in self.knots]  # once, not per question: 1,000 chapters ask 1,000 times
 
     @property
     def measured(self) -> bool:
@@ -31,7 +39,7 @@ class Timeline:
 
     def word_at(self, seconds: float) -> float:
         """Estimated number of words spoken by `seconds`."""
-        return _interpolate([(s, w) for w, s in self.knots], seconds, self.rate)
+        return _interpolate(self._by_second, seconds, self.rate)
 
 
 def _interpolate(points: Sequence[tuple[float, float]], x: float, slope_after: float) -> float:

@@ -13,6 +13,7 @@ Term syntax (the `topics:` lists in an episode's YAML):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -113,9 +114,26 @@ def mentions(episode: Episode, topic: Topic) -> tuple[Mention, ...]:
         lowered = text.lower()
         if not any(clue in lowered for clue in clues):  # most paragraphs hold none of a topic's words
             continue
-        for start, end in find_in_text(text, topic.terms):
-            found.append(Mention(topic.name, position.turn, position.paragraph, start, end, before + word_count(text[:start])))
+        spans = find_in_text(text, topic.terms)
+        if not spans:
+            continue
+        # Words before each match, counted from the previous match on: counting the whole text before
+        # every match again was quadratic in a paragraph's length (a 100 KB turn took 8 s).
+        words, cursor = 0, 0
+        for start, end in spans:
+            words += _words_between(text, cursor, start)
+            cursor = start
+            found.append(Mention(topic.name, position.turn, position.paragraph, start, end, before + words))
     return tuple(found)
+
+
+def _words_between(text: str, cursor: int, start: int) -> int:
+    """word_count(text[:start]) - word_count(text[:cursor]): a word cut at `cursor` was counted already."""
+    segment = text[cursor:start]
+    count = len(segment.split())
+    if count and cursor > 0 and not text[cursor - 1].isspace() and not segment[0].isspace():
+        count -= 1
+    return count
 
 
 @cache
@@ -141,10 +159,17 @@ def _chapter_of_paragraph(episode: Episode) -> dict[tuple[int, int], int]:
 def is_discussed(found_in_chapter: Sequence[Mention]) -> bool:
     """The threshold: some stretch of WINDOW_WORDS holds enough mentions from enough turns."""
     ordered = sorted(found_in_chapter, key=lambda m: m.word)
-    for i, first in enumerate(ordered):
-        window = [m for m in ordered[i:] if m.word - first.word <= WINDOW_WORDS]
-        if len(window) >= MIN_MENTIONS and len({m.turn for m in window}) >= MIN_TURNS:
+    turns: Counter[int] = Counter()  # turns of the mentions in the window ordered[start:end]
+    end = 0
+    for start, first in enumerate(ordered):  # a window opens at each mention; its far end only moves forward
+        while end < len(ordered) and ordered[end].word - first.word <= WINDOW_WORDS:
+            turns[ordered[end].turn] += 1
+            end += 1
+        if end - start >= MIN_MENTIONS and len(turns) >= MIN_TURNS:
             return True
+        turns[first.turn] -= 1
+        if not turns[first.turn]:
+            del turns[first.turn]
     return False
 
 

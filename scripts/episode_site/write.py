@@ -15,11 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import InputError
+from .errors import InputError, printable
 
 MANIFEST = ".episode-site.json"
 
@@ -38,6 +40,7 @@ def digest(text: str) -> str:
 def read_manifest(docs: Path) -> dict[str, tuple[str, ...]]:
     """Each file this tool wrote → the hashes it may hold (two while a run was interrupted mid-way)."""
     path = docs / MANIFEST
+    check_real_path(docs, MANIFEST)
     if not path.exists():
         return {}
     try:
@@ -56,7 +59,11 @@ def read_manifest(docs: Path) -> dict[str, tuple[str, ...]]:
 
 def write_pages(docs: Path, pages: Mapping[str, str], *, force: bool = False) -> WriteReport:
     """Bring `docs/` to exactly `pages` (for the files this tool owns)."""
+    check_docs_folder(docs)
     recorded = read_manifest(docs)
+    # Every path is checked before any is read, written or removed: a link or a pipe stops the run with nothing done.
+    for rel in sorted({*pages, *recorded}):
+        check_real_path(docs, rel)
     to_write = {rel: text for rel, text in pages.items() if _current(docs / rel) != text}
     stale = sorted(rel for rel in recorded if rel not in pages and (docs / rel).exists())
     if not force:
@@ -77,6 +84,37 @@ def write_pages(docs: Path, pages: Mapping[str, str], *, force: bool = False) ->
         _remove_empty_parents(docs / rel, docs)
     _atomic_write(docs / MANIFEST, _manifest(pages))
     return WriteReport(tuple(sorted(to_write)), tuple(stale), len(pages) - len(to_write))
+
+
+def check_docs_folder(docs: Path) -> None:
+    """`docs/` must be a real folder of the project, not a link to somewhere else."""
+    if docs.is_symlink():
+        raise InputError(docs.name, None, f"this is a symbolic link (to {printable(os.readlink(docs), 120)})",
+                         "Make docs/ a real folder of the project: episode-site writes and deletes only inside it.")
+
+
+def check_real_path(docs: Path, rel: str) -> None:
+    """Refuse a path under docs/ that goes through a symbolic link or ends at something that is not a file.
+
+    Writing through `docs/evil -> /elsewhere` would write, and removing would delete, outside the project.
+    """
+    current = docs
+    parts = PurePosixPath(rel).parts
+    for depth, part in enumerate(parts, 1):
+        current = current / part
+        try:
+            mode = current.lstat().st_mode
+        except FileNotFoundError:
+            return
+        except NotADirectoryError:
+            return  # a file where a folder must go: writing says so
+        shown = printable(f"{docs.name}/{'/'.join(parts[:depth])}", 200)
+        if stat.S_ISLNK(mode):
+            raise InputError(shown, None, "this is a symbolic link; episode-site writes and deletes only real files and folders inside docs/",
+                             "Replace the link with a real folder or file (or remove it), then run again.")
+        if depth == len(parts) and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise InputError(shown, None, "this is not a regular file (a pipe, a socket or a device), where a generated page must go",
+                             "Remove it, then run again.")
 
 
 def _manifest(pages: Mapping[str, str | None], previous: Mapping[str, str] | None = None) -> str:
@@ -118,15 +156,41 @@ def _current(path: Path) -> str | None:
         return "\0"  # differs from any page; the ownership check then decides
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write beside the target under a unique name, flush it to disk, then rename it over the target.
+
+    A reader (or a second run) sees the old file or the new one, never half of one; a
+    full disk leaves the old file as it was, and the error names the file.
+    """
     try:
-        partial.write_text(text, encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:100]}.", suffix=".partial")
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(partial, _FILE_MODE)  # mkstemp makes it private; a page is as readable as any file the user writes
         os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)  # the target still holds its old text; leave no litter beside it
+    except BaseException as error:
+        Path(partial).unlink(missing_ok=True)  # the target still holds its old text; leave no litter beside it
+        if isinstance(error, OSError):
+            raise OSError(error.errno, error.strerror, str(path)) from None
         raise
+
+
+_atomic_write = atomic_write
 
 
 def _remove_empty_parents(path: Path, stop: Path) -> None:
