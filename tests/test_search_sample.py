@@ -6,8 +6,8 @@ import os
 import random
 import re
 
-from html_text import page_turns
-from quote_links_support import anchor_map, seed_episode
+from helpers.html_text import page_turns
+from helpers.site_map import anchor_map
 
 SAMPLES = int(os.environ.get("SEARCH_SAMPLES", "30"))  # at least 20; raise it for a wider measure
 SEED = int(os.environ.get("SEARCH_SEED", "3"))  # fixed: the same phrases on every run
@@ -47,8 +47,8 @@ def heading_of_paragraph(site, episode) -> dict[str, str]:
     return headings
 
 
-def test_search_puts_the_turn_first(page, seed_url, seed_site):
-    episode = seed_episode()
+def test_search_puts_the_turn_first(page, seed_url, seed_site, seed_episode):
+    episode = seed_episode
     headings = heading_of_paragraph(seed_site, episode)
     phrases = sample_phrases(episode, SAMPLES, SEED)
     page.goto(f"{seed_url}/{episode.slug}/")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED_PAGE, make_project, run_cli
+from helpers.project import ROOT, SEED_PAGE, make_project, run_cli
 from episode_site.errors import InputError
 from episode_site.load import load_episodes
 from episode_site.model import Topic
@@ -58,13 +58,8 @@ def test_threshold_needs_enough_mentions_close_together_from_two_turns():
     assert not is_discussed(spread)  # five passing mentions, far apart
 
 
-def _seed():
-    (episode,) = load_episodes(ROOT / "seeds", ROOT)
-    return episode
-
-
-def test_seed_chapter_tags_follow_the_text():
-    tags = chapter_tags(_seed())
+def test_seed_chapter_tags_follow_the_text(seed_episode):
+    tags = chapter_tags(seed_episode)
     # 1 Recent AI news: GLM 4.5, Kimi K2 and Qwen are the opening news, and the talk turns to tool use
     # (function calling, MCP servers) and to headline evals versus "day two" benchmarks.
     assert {"Chinese open models", "Agents and tool use", "Evals and benchmarks"} <= set(tags[1])

@@ -13,7 +13,9 @@ from pathlib import Path
 from .anchor_registry import record
 from .errors import InputError
 from .load import load_episodes
+from .material_fence import version_warning
 from .pipeline import generated_files
+from .site_config import missing_inherit
 from .write import write_pages
 
 log = logging.getLogger("episode_site")
@@ -30,6 +32,8 @@ def generate(root: Path, *, force: bool = False) -> None:
             log.info("episode-site: recorded new anchors in %s; commit it", registries[episode.slug].shown)
     log.info("episode-site: %d episode(s); wrote %d page(s), removed %d, %d unchanged",
              len(episodes), len(report.written), len(report.removed), report.unchanged)
+    if warning := missing_inherit(root):
+        log.warning("%s", warning)
 
 
 def mkdocs_environment(root: Path) -> dict[str, str]:
@@ -127,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"episode-site: error: {where}cannot write ({error.strerror or error}). Nothing was lost: "
               "each page is written beside its target and renamed over it; fix the cause and run again.", file=sys.stderr)
         return 1
+    if args.command in ("build", "serve") and (warning := version_warning()):
+        print(warning, file=sys.stderr)
     if args.command == "build":
         return mkdocs_build(root)
     if args.command == "serve":

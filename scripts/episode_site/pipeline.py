@@ -16,6 +16,7 @@ from .errors import InputError
 from .anchor_registry import Registry, check, read_registry
 from .model import Episode
 from .render import render_site
+from .site_config import CONFIG_FILE, generated_config
 
 
 def generated_files(root: Path, episodes: Sequence[Episode]) -> tuple[dict[str, str], dict[str, Registry]]:
@@ -25,7 +26,9 @@ def generated_files(root: Path, episodes: Sequence[Episode]) -> tuple[dict[str, 
     # Anchors readers may have linked to must survive: check every episode before rendering.
     registries = {episode.slug: read_registry(root, episode) for episode in episodes}
     retired = {episode.slug: check(registries[episode.slug], episode) for episode in episodes}
-    return {**render_site(episodes, site_url=site_url(root)), **anchor_map_files(episodes, retired)}, registries
+    pages = render_site(episodes, site_url=site_url(root))
+    config = {CONFIG_FILE: generated_config(pages, episodes)}  # nav titles and tags_allowed, for every renderer
+    return {**pages, **anchor_map_files(episodes, retired), **config}, registries
 
 
 def _check_unique_anchors(episode: Episode) -> None:
