@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -69,6 +70,21 @@ def mkdocs_build(root: Path) -> int:
     return 0
 
 
+RENDERERS = {"mkdocs": [], "properdocs": ["properdocs", "build", "--strict"], "zensical": ["zensical", "build"]}
+"""Each renderer's build command: all three read mkdocs.yml (Zensical has no --strict: it fails on errors)."""
+
+
+def other_build(root: Path, renderer: str) -> int:
+    """Build with ProperDocs or Zensical, installed beside episode-site (`pip install -e '.[renderers]'`)."""
+    program = shutil.which(RENDERERS[renderer][0], path=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+    if program is None:
+        print(f"episode-site: error: {renderer} is not installed. Install it with pip install -c requirements.lock -e '.[renderers]'.",
+              file=sys.stderr)
+        return 1
+    return subprocess.run([program, *RENDERERS[renderer][1:], "-f", str(root / "mkdocs.yml")], cwd=root,
+                          env=mkdocs_environment(root)).returncode
+
+
 def source_date_epoch(root: Path) -> str:
     """The time of the project's last commit (the reproducible-builds convention), or 0 outside git."""
     try:
@@ -116,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="replace generated pages even if edited by hand, and files episode-site did not write")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("generate", help="write the Markdown pages into docs/")
-    commands.add_parser("build", help="generate, then build the site into site/ (mkdocs build --strict)")
+    build_command = commands.add_parser("build", help="generate, then build the site into site/ (mkdocs build --strict)")
+    build_command.add_argument("--renderer", choices=RENDERERS, default="mkdocs",
+                               help="the program that builds the site from mkdocs.yml (default: mkdocs)")
     commands.add_parser("serve", help=f"generate, then serve at http://{ADDRESS}/ and regenerate on seed changes")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -134,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("build", "serve") and (warning := version_warning()):
         print(warning, file=sys.stderr)
     if args.command == "build":
-        return mkdocs_build(root)
+        return mkdocs_build(root) if args.renderer == "mkdocs" else other_build(root, args.renderer)
     if args.command == "serve":
         return serve(root, force=args.force)
     return 0
