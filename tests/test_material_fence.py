@@ -24,7 +24,9 @@ def test_no_overridden_part_of_material_changed_upstream():
 
 def test_a_change_inside_an_overridden_block_is_noticed_and_one_elsewhere_is_not(tmp_path: Path):
     templates = tmp_path / "templates"
-    shutil.copytree(material_fence.material_templates(), templates)
+    templates.mkdir()
+    for name in ("main.html", "base.html"):  # all that an override of main.html's blocks reaches
+        shutil.copy(material_fence.material_templates() / name, templates / name)
     override = '{% extends "base.html" %}{% block config %}{{ super() }}<script></script>{% endblock %}'
     before = material_fence.replaced_parts("main.html", override, templates)
     base = templates / "base.html"
