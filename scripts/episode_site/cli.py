@@ -81,8 +81,15 @@ def other_build(root: Path, renderer: str) -> int:
         print(f"episode-site: error: {renderer} is not installed. Install it with pip install -c requirements.lock -e '.[renderers]'.",
               file=sys.stderr)
         return 1
-    return subprocess.run([program, *RENDERERS[renderer][1:], "-f", str(root / "mkdocs.yml")], cwd=root,
-                          env=mkdocs_environment(root)).returncode
+    result = subprocess.run([program, *RENDERERS[renderer][1:], "-f", str(root / "mkdocs.yml")], cwd=root,
+                            env=mkdocs_environment(root), stderr=subprocess.PIPE, text=True)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    if result.returncode and "Traceback (most recent call last):" in result.stderr:
+        # Zensical reports a build error (an unknown tag, say) as a Python traceback: its last line says it all.
+        print(f"episode-site: error: {renderer}: {lines[-1]}", file=sys.stderr)
+    elif result.stderr:
+        print(result.stderr, end="", file=sys.stderr)
+    return result.returncode
 
 
 def source_date_epoch(root: Path) -> str:
