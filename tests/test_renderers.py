@@ -76,8 +76,8 @@ def test_an_anchor_opens_at_its_paragraph(rendered, page, chapters, seed_episode
     anchor = anchors_on(chapters, chapter)[-1]  # far down the page: only a working anchor scrolls there
     page.goto(f"{serve(site)}/{seed_episode.slug}/{chapter}/#{anchor}")
     target = page.locator(f"[id='{anchor}']")
-    # The browser's target, marked by quote-links.js. (Not "scrolled into view": Zensical 0.0.73 leaves about one
-    # load in four at the top of the page; MkDocs and ProperDocs always scroll. See the README's renderer table.)
+    # The browser's target, marked by quote-links.js. (Not "scrolled into view" under Zensical 0.0.73, whose own
+    # script leaves 1 to 5 loads in 20 at the top of the page; MkDocs and ProperDocs always scroll. See the README.)
     page.wait_for_function("el => el.matches(':target') && el.classList.contains('ql-landed')", arg=target.element_handle())
     if renderer != "zensical":
         assert page.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }",
