@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what the tests need on a fresh Debian machine (Chromium, a venv with the
-# project and its test extras), then run the whole test suite. Extra arguments go to pytest.
+# project, its test extras and the other renderers, at the locked versions), then run the whole test suite. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,5 +14,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+# Every dependency, direct and indirect, at the version in requirements.lock (scripts/update-lock.sh rewrites it);
+# `renderers` brings ProperDocs and Zensical, which tests/test_renderers.py builds the site with.
+.venv/bin/python -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[test,renderers]'
 exec .venv/bin/python -m pytest "$@"

@@ -1,63 +1,27 @@
-"""Shared fixtures: building a site from seeds in a scratch copy, serving it, and a real Chromium."""
+"""Shared fixtures: the seed episode and its built site, served; a real Chromium.
+
+The functions behind them live in `helpers/` (import them from there); `ROOT`, `SEED_PAGE`,
+`make_project`, `run_cli`, `build` and `serve` are also importable from here, as before.
+"""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))  # test this checkout's code, whatever is installed
+from helpers.project import ROOT, SEED_PAGE, build, load_seed_episode, make_project, run_cli  # noqa: F401 (re-exported)
+from helpers.server import serve
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-SEED_PAGE = ROOT / "seeds" / "interconnects-ross-taylor-2025.txt"
-
-
-def make_project(where: Path, seeds: dict[str, str] | None = None) -> Path:
-    """A copy of this project's site setup in `where`, with the given seed files (default: ours)."""
-    where.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    shutil.copytree(ROOT / "scripts", where / "scripts", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    docs = where / "docs"
-    docs.mkdir()
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    for extra in ("overrides",):
-        if (ROOT / extra).exists():
-            shutil.copytree(ROOT / extra, where / extra)
-    if seeds is None:
-        shutil.copytree(ROOT / "seeds", where / "seeds")
-    else:
-        (where / "seeds").mkdir()
-        for name, text in seeds.items():
-            (where / "seeds" / name).write_text(text, encoding="utf-8")
-    return where
-
-
-def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`episode-site ARGS` in `root`, as a user runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
-    return subprocess.run([sys.executable, "-m", "episode_site.cli", "--root", str(root), *args],
-                          cwd=root, env=env, capture_output=True, text=True, timeout=300)
-
-
-def build(root: Path) -> Path:
-    """Generate and build the site in `root`; fail loudly with MkDocs' output."""
-    result = run_cli(root, "build")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return root / "site"
 
 
 @pytest.fixture(scope="session")
@@ -66,24 +30,10 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(make_project(tmp_path_factory.mktemp("seed-project")))
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@functools.cache
-def _servers() -> dict[Path, str]:
-    return {}
-
-
-def serve(site: Path) -> str:
-    """Serve a built site on 127.0.0.1 (a free port) for the rest of the session; return its base URL."""
-    if site not in _servers():
-        handler = functools.partial(_QuietHandler, directory=str(site))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        _servers()[site] = f"http://127.0.0.1:{server.server_address[1]}"
-    return _servers()[site]
+@pytest.fixture(scope="session")
+def seed_episode():
+    """This project's own episode, read from seeds/ once."""
+    return load_seed_episode()
 
 
 @pytest.fixture(scope="session")

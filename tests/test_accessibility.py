@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from search_box import open_search, type_query
+from helpers.search_box import open_search, type_query
 
 PAGES = [
     "/",
@@ -14,10 +14,10 @@ PAGES = [
 ]
 
 
-def _violations(page) -> list[str]:
+def _violations(page, *, contrast: bool = True) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
-    result = Axe().run(page)
+    result = Axe().run(page, options=None if contrast else {"rules": {"color-contrast": {"enabled": False}}})
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
 
 
@@ -28,7 +28,9 @@ def test_no_axe_violations(browser, seed_url, path, scheme, width):
     page = browser.new_page(color_scheme=scheme, viewport={"width": width, "height": 850})
     try:
         page.goto(seed_url + path)
-        assert _violations(page) == []
+        # Contrast, the slowest rule (half of axe's time on the topics page), follows the colour scheme, not the
+        # width: it is checked in light at 1280 px and in dark at 390 px; every other rule in all four.
+        assert _violations(page, contrast=(scheme, width) in (("light", 1280), ("dark", 390))) == []
     finally:
         page.close()
 

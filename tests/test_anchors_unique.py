@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_project
+from helpers.project import make_project
 from episode_site.errors import InputError
 from episode_site.load import load_episodes
 from episode_site.pipeline import generated_files

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from search_box import open_search, type_query
+from helpers.search_box import open_search, type_query
 
 
 def test_home_to_chapter_two_and_search_lands_on_turn(page, seed_url):

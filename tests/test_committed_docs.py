@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
+from helpers.project import ROOT
 from episode_site.load import load_episodes
 from episode_site.pipeline import generated_files
 from episode_site.write import digest, read_manifest

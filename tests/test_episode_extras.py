@@ -10,9 +10,9 @@ from pathlib import Path
 import markdown
 import yaml
 
-from conftest import ROOT, SEED_PAGE
-from html_text import fold, page_text, read_page
-from page_links import broken_links, page_url, parse, target
+from helpers.project import ROOT, SEED_PAGE
+from helpers.html_text import fold, page_text, read_page
+from helpers.links import broken_links, read_links, resolve
 
 EPISODE = "ross-taylor-2025"
 
@@ -45,7 +45,7 @@ def test_speaker_counts_match_an_independent_count_of_the_source(seed_site: Path
 def test_every_link_on_topic_and_speaker_pages_reaches_an_anchor(seed_site: Path):
     for page in ("topics", "speakers"):
         path = seed_site / EPISODE / page / "index.html"
-        links = parse(path).links
+        links = read_links(path).article
         assert sum("#" in href for href in links) > 50  # the turn lists are there
         assert broken_links(seed_site, path) == []
 
@@ -111,9 +111,9 @@ def test_the_picture_has_one_linked_segment_per_turn(seed_site: Path):
 
 
 def test_plain_text_download_is_the_source_transcript_section(seed_site: Path):
-    links = parse(seed_site / EPISODE / "index.html").links
+    links = read_links(seed_site / EPISODE / "index.html").article
     href = next(h for h in links if h.endswith(".txt") and not h.endswith(".md.txt"))
-    file, _ = target(seed_site, page_url(seed_site, seed_site / EPISODE / "index.html"), href)
+    file, _ = resolve(seed_site, seed_site / EPISODE / "index.html", href)
     assert file.read_bytes() == _transcript_section().encode("utf-8")
 
 
@@ -137,9 +137,9 @@ class _Paragraphs(HTMLParser):
 
 
 def test_markdown_download_renders_every_paragraph_as_written(seed_site: Path):
-    links = parse(seed_site / EPISODE / "index.html").links
+    links = read_links(seed_site / EPISODE / "index.html").article
     href = next(h for h in links if h.endswith(".md.txt"))
-    file, _ = target(seed_site, page_url(seed_site, seed_site / EPISODE / "index.html"), href)
+    file, _ = resolve(seed_site, seed_site / EPISODE / "index.html", href)
     rendered = _Paragraphs()
     rendered.feed(markdown.markdown(file.read_text(encoding="utf-8")))
     paragraphs = set(rendered.texts)
@@ -148,9 +148,9 @@ def test_markdown_download_renders_every_paragraph_as_written(seed_site: Path):
 
 
 def test_chapters_json_follows_the_spec_and_the_outline(seed_site: Path):
-    links = parse(seed_site / EPISODE / "index.html").links
+    links = read_links(seed_site / EPISODE / "index.html").article
     href = next(h for h in links if h.endswith(".json"))
-    file, _ = target(seed_site, page_url(seed_site, seed_site / EPISODE / "index.html"), href)
+    file, _ = resolve(seed_site, seed_site / EPISODE / "index.html", href)
     data = json.loads(file.read_text(encoding="utf-8"))
     assert data["version"] == "1.2.0"
     outline = re.findall(r"(?m)^(\d{1,2}):(\d\d)(?::(\d\d))? (.+)$", _source().split("\nTranscript\n")[0])
@@ -158,9 +158,8 @@ def test_chapters_json_follows_the_spec_and_the_outline(seed_site: Path):
     assert [(c["startTime"], c["title"]) for c in data["chapters"]] == expected
     starts = [c["startTime"] for c in data["chapters"]]
     assert starts == sorted(starts) and all(isinstance(s, (int, float)) for s in starts)
-    base = page_url(seed_site, file)
     for chapter in data["chapters"]:
-        page, _ = target(seed_site, base, chapter["url"])
+        page, _ = resolve(seed_site, file, chapter["url"])
         assert page.is_file(), chapter["url"]
         assert chapter["title"] in page.read_text(encoding="utf-8")
 

@@ -11,31 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project, run_cli
+from helpers.project import ROOT, make_project, run_cli, snapshot
+from helpers.small_episode import PAGE, SETTINGS, SEEDS
 
-PAGE = """\
-A Test Episode About Testing
-Show Notes
-A short episode about testing things.
-00:00 Opening
-Notes for the opening.
-05:00 The middle part
-Transcript
-Jane Doe: Hello and welcome to the show.
-John Roe: Thanks for having me.
-Jane Doe: Let's move to the middle part now.
-John Roe: Sure, the middle is where it gets good.
-"""
-SETTINGS = """\
-slug: test-episode
-speakers:
-  - Jane Doe
-  - John Roe
-chapters:
-  "00:00": "Hello and welcome"
-  "05:00": "move to the middle part"
-"""
-SEEDS = {"test.txt": PAGE, "test.yml": SETTINGS}
 EXAMPLE = """ A valid file looks like:
 slug: my-episode            # lowercase words joined by hyphens
 source: https://example.com/p/my-episode
@@ -125,10 +103,6 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli(root, "generate")
     assert result.returncode == 0, result.stderr
     return root
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def break_seeds(root: Path, change: object) -> None:

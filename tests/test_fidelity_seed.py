@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT, SEED_PAGE
-from episode_site.load import load_episodes
+from helpers.project import SEED_PAGE
 
-from fidelity import missing_source_lines, site_turns, source_turns
-from html_text import page_text
-
-
-def _episode():
-    (episode,) = load_episodes(ROOT / "seeds", ROOT)
-    return episode
+from helpers.fidelity import missing_source_lines, site_turns, source_turns
+from helpers.html_text import page_text
 
 
-def test_every_turn_and_paragraph_reads_back_exactly(seed_site: Path):
-    episode = _episode()
+def test_every_turn_and_paragraph_reads_back_exactly(seed_site: Path, seed_episode):
+    episode = seed_episode
     assert site_turns(seed_site, episode) == source_turns(episode)
 
 
-def test_every_source_line_appears_on_the_site(seed_site: Path):
-    episode = _episode()
+def test_every_source_line_appears_on_the_site(seed_site: Path, seed_episode):
+    episode = seed_episode
     assert missing_source_lines(SEED_PAGE.read_text(encoding="utf-8"), seed_site, episode.source.speakers) == []
 
 
@@ -33,8 +27,8 @@ def test_markdown_hazards_render_literally(seed_site: Path):
     assert "<strong>" not in html and "<em>" not in html
 
 
-def test_glued_first_label_is_split_from_the_disclaimer(seed_site: Path):
-    episode = _episode()
+def test_glued_first_label_is_split_from_the_disclaimer(seed_site: Path, seed_episode):
+    episode = seed_episode
     first = episode.source.turns[0]
     assert (first.speaker, first.paragraphs[0].text[:10]) == ("Nathan Lambert", "Hey, Ross.")
     assert episode.source.transcript_preface[-1].text.endswith("help with this soon!")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_links import broken_links, external_links
+from helpers.links import broken_links, external_links
 
 
 def test_no_broken_internal_links_or_anchors(seed_site: Path):

@@ -6,6 +6,7 @@ Many examples go through render + Python-Markdown with mkdocs.yml's own extensio
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -15,15 +16,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, make_project, run_cli
+from helpers.project import ROOT, make_project, run_cli
 from episode_site.chapters import place_chapters
 from episode_site.load import load_episodes
 from episode_site.model import Episode
 from episode_site.parse import _SENTENCE_END, parse_page
 from episode_site.render import render_site
 from episode_site.speakers import _LABEL_LIKE, looks_like_name, split_at_label
-from fidelity import site_turns, source_turns
-from html_text import fold, read_page
+from helpers.fidelity import site_turns, source_turns
+from helpers.html_text import fold, read_page
 
 # Markup that speech often contains by accident, and markup someone might paste on purpose.
 FRAGMENTS = [
@@ -68,7 +69,9 @@ def _episode(text: str, names: list[str]) -> Episode:
     return Episode("ep", page, None, chapters, tuple(timeline.knots), ("seeds/ep.txt",))
 
 
+@functools.cache
 def _converter() -> markdown.Markdown:
+    """One converter for every example (building one costs more than converting a page); `_html` resets it."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     names, configs = [], {}
     for item in config["markdown_extensions"]:
@@ -80,7 +83,7 @@ def _converter() -> markdown.Markdown:
 
 def _html(page: str) -> str:
     body = page.split("\n---\n", 1)[1]  # front matter: MkDocs reads it, Markdown never sees it
-    return f'<article class="md-content__inner">{_converter().convert(body)}</article>'
+    return f'<article class="md-content__inner">{_converter().reset().convert(body)}</article>'
 
 
 def _plain(turns: list[tuple[str, list[str]]], names: list[str]) -> tuple[str, list[str]]:

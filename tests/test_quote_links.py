@@ -7,7 +7,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from quote_links_support import anchor_map, anchors_on, chapter_slugs, count_color, seed_episode, serve_with_404
+from helpers.site_map import anchor_map, anchors_on, chapter_slugs, count_color
 
 OPAQUE = "el => getComputedStyle(el).opacity === '1'"
 WORDS_BG = "#ffd54f"  # --ql-words-bg in quote-links.css (light scheme)
@@ -20,8 +20,8 @@ def clip_page(page):
 
 
 @pytest.fixture(scope="module")
-def site_map(seed_site):
-    return anchor_map(seed_site, seed_episode().slug)
+def site_map(seed_site, seed_episode):
+    return anchor_map(seed_site, seed_episode.slug)
 
 
 def _chapter_url(base: str, site_map: dict, n: int) -> tuple[str, str]:
@@ -98,9 +98,9 @@ def _paragraphs(episode, site_map: dict, chapter: str):
             yield anchor, turn, turn.paragraphs[int(found[2]) - 1].text
 
 
-def test_selected_words_give_a_text_fragment_link_and_a_citation(clip_page, seed_url, site_map, browser):
+def test_selected_words_give_a_text_fragment_link_and_a_citation(clip_page, seed_url, site_map, browser, seed_episode):
     page = clip_page
-    episode = seed_episode()
+    episode = seed_episode
     url, chapter = _chapter_url(seed_url, site_map, 3)
     # A long paragraph of the chapter with a hyphen and a comma among its 3rd to 30th words.
     anchor, turn, text = next((a, t, x) for a, t, x in _paragraphs(episode, site_map, chapter)
@@ -151,9 +151,9 @@ def test_selected_words_give_a_text_fragment_link_and_a_citation(clip_page, seed
         context.close()
 
 
-def test_short_quote_is_one_text_directive_with_hyphen_encoded(clip_page, seed_url, site_map):
+def test_short_quote_is_one_text_directive_with_hyphen_encoded(clip_page, seed_url, site_map, seed_episode):
     page = clip_page
-    episode = seed_episode()
+    episode = seed_episode
     url, chapter = _chapter_url(seed_url, site_map, 3)
     found = next(((a, m) for a, _, x in _paragraphs(episode, site_map, chapter) if (m := re.search(r"\S+ \S+ - \S+ \S+", x))), None)
     if found is None:
@@ -183,8 +183,8 @@ def test_anchor_of_chapter_3_opened_on_chapter_1_ends_on_chapter_3(page, seed_ur
     assert page.evaluate("history.length") == 2
 
 
-def test_episode_address_and_unknown_address_resolve_an_anchor(page, seed_site, site_map):
-    base = serve_with_404(seed_site)
+def test_episode_address_and_unknown_address_resolve_an_anchor(page, seed_url, site_map):
+    base = seed_url  # the test server answers a missing address with the site's 404.html
     chapter3, slug3 = _chapter_url(base, site_map, 3)
     anchor = anchors_on(site_map, slug3)[-1]
     page.goto(f"{base}/{site_map['episode']}/#{anchor}")

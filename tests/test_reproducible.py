@@ -5,8 +5,9 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from conftest import make_project, run_cli
-from test_errors import SEEDS, snapshot
+from helpers.project import make_project, run_cli
+from helpers.project import snapshot
+from helpers.small_episode import SEEDS
 
 
 def _stable(files: dict[str, bytes]) -> dict[str, bytes]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from search_box import INPUT, RESULT, cuts_a_word, marks_on_page, open_search, status_text, turn_of, type_query
+from helpers.search_box import INPUT, RESULT, cuts_a_word, marks_on_page, open_search, status_text, turn_of, type_query
 
 CHAPTER_2 = "/ross-taylor-2025/02-do-and-dont-of-llm-training-organizations/"
 

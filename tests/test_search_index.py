@@ -7,15 +7,13 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from quote_links_support import seed_episode
-
 from episode_site.model import Paragraph, SourcePage, Turn
 from episode_site.search_index import record_html, shard_of
 from episode_site.search_records import Record, search_records, vocabulary
 
 
-def test_every_record_opens_paragraphs_that_exist_on_its_chapter_page(seed_site: Path):
-    records = list(search_records([seed_episode()]))
+def test_every_record_opens_paragraphs_that_exist_on_its_chapter_page(seed_site: Path, seed_episode):
+    records = list(search_records([seed_episode]))
     turns_shown = 0
     for page in {r.meta["page"] for r in records}:
         turns_shown += len(re.findall(r'<h3 class="turn" id=', (seed_site / page / "index.html").read_text(encoding="utf-8")))
@@ -27,12 +25,12 @@ def test_every_record_opens_paragraphs_that_exist_on_its_chapter_page(seed_site:
             assert f'<p id="{anchor}">' in html, (record.meta["page"], anchor)
 
 
-def test_only_turns_are_indexed(seed_site: Path):
+def test_only_turns_are_indexed(seed_site: Path, seed_episode):
     """Home, topics, speakers, outline notes: they repeat or sum up what was said; a result is always a turn."""
-    records = list(search_records([seed_episode()]))
+    records = list(search_records([seed_episode]))
     assert all(re.fullmatch(r"ross-taylor-2025/0\d-[a-z0-9-]+/", r.meta["page"]) for r in records)
     words = " ".join(text for r in records for _, text in r.paragraphs)
-    notes = " ".join(line.text for c in seed_episode().chapters for line in c.entry.notes)
+    notes = " ".join(line.text for c in seed_episode.chapters for line in c.entry.notes)
     assert "LLM labs are like investment banks" in words
     assert notes and notes.split("?")[0] not in words  # an outline note that is not speech is not a record
     bundle = seed_site / "pagefind"
@@ -41,8 +39,8 @@ def test_only_turns_are_indexed(seed_site: Path):
     assert not (bundle / "pagefind-ui.js").exists()  # the site has its own box
 
 
-def test_records_carry_filters_for_speaker_episode_chapter_and_topic():
-    episode = seed_episode()
+def test_records_carry_filters_for_speaker_episode_chapter_and_topic(seed_episode):
+    episode = seed_episode
     records = list(search_records([episode]))
     topics = {t.name for t in episode.topics}
     for record in records:

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build, make_project, serve
-from search_box import cuts_a_word, marks_on_page, open_search, turn_of, type_query
+from helpers.search_box import cuts_a_word, marks_on_page, open_search, turn_of, type_query
 
 DATA = ROOT / "tests" / "data" / "search"
 QUERIES = yaml.safe_load((DATA / "queries.yml").read_text(encoding="utf-8"))

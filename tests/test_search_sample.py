@@ -6,8 +6,7 @@ import os
 import random
 import re
 
-from quote_links_support import seed_episode
-from search_box import open_search, turn_of, type_query
+from helpers.search_box import open_search, turn_of, type_query
 
 SAMPLES = int(os.environ.get("SEARCH_SAMPLES", "30"))  # at least 20; raise it for a wider measure
 SEED = int(os.environ.get("SEARCH_SEED", "3"))  # fixed: the same phrases on every run
@@ -38,8 +37,8 @@ def sample_phrases(episode, n: int, seed: int) -> list[tuple[str, str]]:
     return phrases
 
 
-def test_enter_lands_on_the_turn_of_a_copied_phrase(page, seed_url):
-    episode = seed_episode()
+def test_enter_lands_on_the_turn_of_a_copied_phrase(page, seed_url, seed_episode):
+    episode = seed_episode
     phrases = sample_phrases(episode, SAMPLES, SEED)
     page.goto(f"{seed_url}/{episode.slug}/")
     open_search(page)

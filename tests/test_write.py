@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project, run_cli
+from helpers.project import make_project, run_cli
 from episode_site import write
 from episode_site.errors import InputError
 from episode_site.write import MANIFEST, write_pages
-from test_errors import PAGE, SEEDS, snapshot
+from helpers.project import snapshot
+from helpers.small_episode import PAGE, SEEDS
 
 CHAPTER = "docs/test-episode/02-the-middle-part.md"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -14,7 +15,9 @@ from .anchor_registry import record
 from .errors import InputError
 from .load import load_episodes
 from .lock import project_lock
+from .material_fence import version_warning
 from .pipeline import generated_files
+from .site_config import missing_inherit
 from .write import write_pages
 
 log = logging.getLogger("episode_site")
@@ -32,6 +35,8 @@ def generate(root: Path, *, force: bool = False) -> None:
                 log.info("episode-site: recorded new anchors in %s; commit it", registries[episode.slug].shown)
     log.info("episode-site: %d episode(s); wrote %d page(s), removed %d, %d unchanged",
              len(episodes), len(report.written), len(report.removed), report.unchanged)
+    if warning := missing_inherit(root):
+        log.warning("%s", warning)
 
 
 def mkdocs_environment(root: Path) -> dict[str, str]:
@@ -65,6 +70,28 @@ def mkdocs_build(root: Path) -> int:
         print(f"episode-site: error: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+RENDERERS = {"mkdocs": [], "properdocs": ["properdocs", "build", "--strict"], "zensical": ["zensical", "build"]}
+"""Each renderer's build command: all three read mkdocs.yml (Zensical has no --strict: it fails on errors)."""
+
+
+def other_build(root: Path, renderer: str) -> int:
+    """Build with ProperDocs or Zensical, installed beside episode-site (`pip install -e '.[renderers]'`)."""
+    program = shutil.which(RENDERERS[renderer][0], path=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+    if program is None:
+        print(f"episode-site: error: {renderer} is not installed. Install it with pip install -c requirements.lock -e '.[renderers]'.",
+              file=sys.stderr)
+        return 1
+    result = subprocess.run([program, *RENDERERS[renderer][1:], "-f", str(root / "mkdocs.yml")], cwd=root,
+                            env=mkdocs_environment(root), stderr=subprocess.PIPE, text=True)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    if result.returncode and "Traceback (most recent call last):" in result.stderr:
+        # Zensical reports a build error (an unknown tag, say) as a Python traceback: its last line says it all.
+        print(f"episode-site: error: {renderer}: {lines[-1]}", file=sys.stderr)
+    elif result.stderr:
+        print(result.stderr, end="", file=sys.stderr)
+    return result.returncode
 
 
 def source_date_epoch(root: Path) -> str:
@@ -114,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="replace generated pages even if edited by hand, and files episode-site did not write")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("generate", help="write the Markdown pages into docs/")
-    commands.add_parser("build", help="generate, then build the site into site/ (mkdocs build --strict)")
+    build_command = commands.add_parser("build", help="generate, then build the site into site/ (mkdocs build --strict)")
+    build_command.add_argument("--renderer", choices=RENDERERS, default="mkdocs",
+                               help="the program that builds the site from mkdocs.yml (default: mkdocs)")
     commands.add_parser("serve", help=f"generate, then serve at http://{ADDRESS}/ and regenerate on seed changes")
     index = commands.add_parser("index", help="generate, then write the search index into a site built by another renderer (Zensical)")
     index.add_argument("--site", type=Path, default=None, help="the built site (default: site/ in the project)")
@@ -131,8 +160,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"episode-site: error: {where}cannot write ({error.strerror or error}). Nothing was lost: "
               "each page is written beside its target and renamed over it; fix the cause and run again.", file=sys.stderr)
         return 1
+    if args.command in ("build", "serve") and (warning := version_warning()):
+        print(warning, file=sys.stderr)
     if args.command == "build":
-        return mkdocs_build(root)
+        if args.renderer == "mkdocs":
+            return mkdocs_build(root)
+        built = other_build(root, args.renderer)
+        # Zensical ignores MkDocs hooks, the search index's among them: write it here (ProperDocs runs the hook).
+        return write_index(root, root / "site") if built == 0 and args.renderer == "zensical" else built
     if args.command == "serve":
         return serve(root, force=args.force)
     if args.command == "index":

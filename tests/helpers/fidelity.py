@@ -8,7 +8,7 @@ from pathlib import Path
 from episode_site.model import Episode
 from episode_site.speakers import split_at_label
 
-from html_text import fold, page_text, page_turns
+from helpers.html_text import fold, page_text, page_turns
 
 
 def source_turns(episode: Episode) -> list[tuple[str, list[str]]]:

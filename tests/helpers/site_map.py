@@ -1,21 +1,10 @@
-"""Helpers for the quote-link tests: the seed's anchor map, a server with a 404 page, pixel counts."""
+"""The anchor map a build writes (`<slug>/anchors.json`), and counting a colour's pixels in a screenshot."""
 
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import json
-import threading
 from pathlib import Path
-
-from conftest import ROOT
-from episode_site.load import load_episodes
-
-
-def seed_episode():
-    (episode,) = load_episodes(ROOT / "seeds", ROOT)
-    return episode
 
 
 def anchor_map(site: Path, episode_slug: str) -> dict:
@@ -28,31 +17,6 @@ def chapter_slugs(site_map: dict) -> list[str]:
 
 def anchors_on(site_map: dict, chapter: str) -> list[str]:
     return [anchor for anchor, page in site_map["anchors"].items() if page == chapter]
-
-
-class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site's own 404.html for a missing address, as static hosts do."""
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@functools.cache
-def serve_with_404(site: Path) -> str:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_NotFoundHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def count_color(page, png: bytes, css_color: str) -> int:
