@@ -13,7 +13,7 @@ from .anchors import slugify
 from .errors import InputError
 from .model import Topic
 
-EPISODE_KEYS = ("slug", "source", "speakers", "chapters", "topics")
+EPISODE_KEYS = ("slug", "source", "speakers", "chapters", "topics", "transcript_ends")
 SITE_KEYS = ("page_notices",)
 # Folders of the built site that an episode's folder must not land in.
 RESERVED_SLUGS = frozenset({"assets", "search", "stylesheets", "javascripts", "images", "404"})
@@ -61,6 +61,8 @@ class EpisodeSettings:
     """YAML line of `slug:`, when it is written."""
     topics: tuple[Topic, ...] = ()
     """The episode's topic vocabulary, in the YAML's order; empty means no tags."""
+    transcript_ends: tuple[str, int] | None = None
+    """The transcript's last words with their YAML line, when a person recorded that it stops before the outline does."""
 
 
 def slug_from_name(name: str) -> str:
@@ -221,6 +223,7 @@ def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
         speaker_lines=speakers,
         slug_line=slug[1] or None,
         topics=_topics(data.get("topics"), shown),
+        transcript_ends=_string(data.get("transcript_ends"), shown, "transcript_ends"),
     )
 
 
