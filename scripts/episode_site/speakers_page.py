@@ -36,7 +36,8 @@ def _n(count: int, noun: str) -> str:
 
 def _cell(turns: int, words: int, all_words: int) -> str:
     share = f"{words / all_words:.0%}" if all_words else "–"
-    return f"{_n(turns, 'turn')} · {_n(words, 'word')} · {share}"
+    # No-break spaces: a narrow cell wraps after the turns, never leaving "52%" alone on a line.
+    return f"{_n(turns, 'turn')} · {_n(words, 'word')} · {share}".replace(" ", "&nbsp;").replace("&nbsp;·&nbsp;", " · ", 1)
 
 
 def speakers_page(episode: Episode, front_matter) -> Iterator[str]:

@@ -22,7 +22,7 @@ from .topic_strength import STRENGTH_SENTENCE, strongest_passages
 from .topics import THRESHOLD_SENTENCE, Mention, chapter_tags, in_chapter, mentions
 
 _CONTEXT_WORDS = 10  # words either side of the first match in a listed turn
-_QUOTE_WORDS = 25    # the same, in one of the strongest passages
+_QUOTE_WORDS = 14    # the same, in one of the strongest passages
 _QUOTES = 3
 
 
@@ -91,11 +91,15 @@ def _section(episode: Episode, topic: Topic, anchor: str, all_pieces, *, level: 
         yield ""
         return
     yield from _chapters_line(episode, topic, found)
-    yield f"Its words: {shown_terms(topic)}."
-    yield ""
     strongest = strongest_passages(episode, topic, _QUOTES)
+    # A list, since consecutive block quotes would run together into one.
+    yield '<div class="topic-quotes" markdown>'
+    yield ""
     for said in strongest:
-        yield from _quote(episode, said, all_pieces)
+        yield _quote(episode, said, all_pieces)
+    yield ""
+    yield "</div>"
+    yield ""
     quoted = {said[0].turn for said in strongest}
     rest: dict[int, list[Mention]] = {}
     for mention in found:
@@ -114,28 +118,28 @@ def _section(episode: Episode, topic: Topic, anchor: str, all_pieces, *, level: 
 
 
 def _chapters_line(episode: Episode, topic: Topic, found: Sequence[Mention]) -> Iterator[str]:
+    """Where the topic is discussed and where only mentioned, with turn counts, then its words."""
     tags = chapter_tags(episode)
-    parts = []
+    groups: dict[str, list[str]] = {"Discussed in": [], "Mentioned in": []}
     for chapter in episode.chapters:
         turns = len({m.turn for m in in_chapter(chapter, episode, found)})
         if turns:
-            how = "discussed" if topic.name in tags[chapter.number] else "mentioned"
-            parts.append(f"[{chapter.number}. {inline(chapter.entry.title)}]({chapter.slug}.md) "
-                         f"({how}, {turns} turn{'s' if turns > 1 else ''})")
-    yield f"Comes up {len(found)} times in {len({m.turn for m in found})} turns. Chapters: {'; '.join(parts)}."
+            group = "Discussed in" if topic.name in tags[chapter.number] else "Mentioned in"
+            groups[group].append(f"[{chapter.number}. {inline(chapter.entry.title)}]({chapter.slug}.md) "
+                                 f"({turns} turn{'s' if turns > 1 else ''})")
+    said = [f"{label} {', '.join(parts)}." for label, parts in groups.items() if parts]
+    yield f"{' '.join(said)} {len(found)} mentions in all; its words: {shown_terms(topic)}."
     yield ""
 
 
-def _quote(episode: Episode, said: Sequence[Mention], all_pieces) -> Iterator[str]:
-    """One strong passage as a block quote, with who said it, when, and a link to it."""
+def _quote(episode: Episode, said: Sequence[Mention], all_pieces) -> str:
+    """One strong passage as a list item: the words, then who said them, when, with a link to them."""
     first = said[0]
     turn = episode.source.turns[first.turn]
     piece = piece_at(all_pieces, first.turn, first.paragraph)
-    yield f"> {_snippet(turn.paragraphs[first.paragraph].text, said, _QUOTE_WORDS)}"
-    yield ">"
-    yield (f"> — [{inline(turn.speaker)}, {about(piece.seconds)}, chapter {piece.chapter.number}]"
-           f"({piece.chapter.slug}.md#{paragraph_anchor(turn, first.paragraph)})")
-    yield ""
+    return (f"* “{_snippet(turn.paragraphs[first.paragraph].text, said, _QUOTE_WORDS)}” "
+            f'<span class="topic-quote-source">— [{inline(turn.speaker)}, {about(piece.seconds)}, chapter {piece.chapter.number}]'
+            f"({piece.chapter.slug}.md#{paragraph_anchor(turn, first.paragraph)})</span>")
 
 
 def _listed(episode: Episode, said: Sequence[Mention], all_pieces) -> str:
