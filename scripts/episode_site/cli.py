@@ -7,17 +7,17 @@ import logging
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from .anchor_registry import record
 from .errors import InputError
 from .load import load_episodes
 from .pipeline import generated_files
+from .serving import serve
 from .write import write_pages
 
 log = logging.getLogger("episode_site")
-ADDRESS = "127.0.0.1:8000"
+HOST, PORT = "127.0.0.1", 8000
 
 
 def generate(root: Path, *, force: bool = False) -> None:
@@ -38,10 +38,6 @@ def mkdocs_environment(root: Path) -> dict[str, str]:
     # it honours SOURCE_DATE_EPOCH, so pin it for byte-identical builds from the same input.
     env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(root))
     return env
-
-
-def mkdocs_serve(root: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", ADDRESS], cwd=root, env=mkdocs_environment(root))
 
 
 def mkdocs_build(root: Path) -> int:
@@ -75,35 +71,10 @@ def source_date_epoch(root: Path) -> str:
     return stamp if found.returncode == 0 and stamp.isdigit() else "0"
 
 
-def serve(root: Path, *, force: bool) -> int:
-    """Serve with live reload; regenerate whenever a file under `seeds/` changes.
-
-    MkDocs watches `docs/`; generation writes only changed files, so one seed
-    edit causes one rebuild and no loop.
-    """
-    server = mkdocs_serve(root)
-    seen = _snapshot(root / "seeds")
-    try:
-        while server.poll() is None:
-            time.sleep(0.5)
-            now = _snapshot(root / "seeds")
-            if now != seen:
-                seen = now
-                try:
-                    generate(root, force=force)
-                except InputError as error:
-                    log.error("episode-site: %s (still serving the last good pages)", error.message())
-        return server.returncode
-    except KeyboardInterrupt:
-        return 0
-    finally:  # whatever ends the loop, the server on 127.0.0.1:8000 goes with it
-        if server.poll() is None:
-            server.terminate()
-            server.wait()
-
-
-def _snapshot(folder: Path) -> dict[str, tuple[float, int]]:
-    return {str(p): (p.stat().st_mtime, p.stat().st_size) for p in sorted(folder.rglob("*")) if p.is_file()}
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a port number (1 to 65535)")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,10 +84,14 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("generate", help="write the Markdown pages into docs/")
     commands.add_parser("build", help="generate, then build the site into site/ (mkdocs build --strict)")
-    commands.add_parser("serve", help=f"generate, then serve at http://{ADDRESS}/ and regenerate on seed changes")
+    serving = commands.add_parser("serve", help=f"generate, then serve at http://{HOST}:{PORT}/ and regenerate on seed changes")
+    serving.add_argument("--host", default=HOST, help=f"address to listen on (default: {HOST}, this machine only)")
+    serving.add_argument("--port", type=_port, default=PORT, help=f"port to listen on (default: {PORT})")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     root = args.root.resolve()
+    if args.command == "serve":  # serve survives a failing generation: it says so and keeps the last good pages
+        return serve(root, lambda: generate(root, force=args.force), host=args.host, port=args.port, env=mkdocs_environment(root))
     try:
         generate(root, force=args.force)
     except InputError as error:
@@ -129,8 +104,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "build":
         return mkdocs_build(root)
-    if args.command == "serve":
-        return serve(root, force=args.force)
     return 0
 
 
