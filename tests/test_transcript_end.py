@@ -36,17 +36,15 @@ def test_without_the_key_the_log_warns_once_and_says_how_to_record_it(tmp_path):
     assert len(said) == 1 and "transcript_ends:" in said[0], result.stderr
 
 
-def test_words_that_are_not_the_transcripts_end_stop_the_build(tmp_path):
+def test_words_that_are_not_the_transcripts_end_are_a_warning(tmp_path):
     text = re.sub(r"(?m)^transcript_ends:.*$", 'transcript_ends: "not the last words"', SEED_YAML.read_text(encoding="utf-8"))
-    root = _project(tmp_path, text)
-    before = _snapshot(root / "docs")
-    result = run_cli(root, "generate")
-    assert result.returncode == 2
+    result = run_cli(_project(tmp_path, text), "generate")
+    assert result.returncode == 0, result.stderr
     line = next(n for n, raw in enumerate(text.splitlines(), 1) if raw.startswith("transcript_ends:"))
-    assert result.stderr.startswith(f"episode-site: error: seeds/{SEED_YAML.name}:{line}: `transcript_ends` says the transcript "
-                                    "ends with “not the last words”, but it ends with"), result.stderr
-    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
-    assert _snapshot(root / "docs") == before
+    lines = result.stderr.splitlines()
+    assert f"seeds/{SEED_YAML.name}:{line}: `transcript_ends` says the transcript ends with “not the last words”, but it ends with" \
+        in lines[0], result.stderr
+    assert sum("ends before chapter" in x and "transcript_ends:" in x for x in lines) == 1  # then warned as unrecorded
     guide = (ROOT / "TROUBLESHOOTING.md").read_text(encoding="utf-8")
     assert "`transcript_ends` says the transcript ends with" in guide
 

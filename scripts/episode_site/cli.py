@@ -54,7 +54,9 @@ def mkdocs_build(root: Path) -> int:
     mkdocs_log.addHandler(handler)
     mkdocs_log.propagate = False
     try:
-        build(load_config(str(root / "mkdocs.yml"), strict=True))
+        # SITE_URL: the public address (README: Publishing); `serve` uses its own address instead.
+        address = {"site_url": os.environ["SITE_URL"]} if os.environ.get("SITE_URL") else {}
+        build(load_config(str(root / "mkdocs.yml"), strict=True, **address))
     except MkDocsException as error:
         print(f"episode-site: error: {error}", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ single file is produced, so a failing check writes nothing.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -41,15 +42,11 @@ def _check_unique_anchors(episode: Episode) -> None:
 
 
 def site_url(root: Path) -> str | None:
-    """`site_url` from mkdocs.yml, for absolute links in the JSON chapters.
-
-    `!ENV` is read as MkDocs reads it (`site_url: !ENV [SITE_URL, ""]` takes $SITE_URL); other tags are skipped.
-    """
-    from yaml_env_tag import construct_env_tag  # MkDocs' own reader of `!ENV`
-
+    """The site's public address, for absolute links in the JSON chapters: $SITE_URL, else `site_url` in mkdocs.yml."""
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"]
     loader = type("_Loader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {})
     loader.add_multi_constructor("!", lambda *_: None)
-    loader.add_constructor("!ENV", construct_env_tag)
     try:
         config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError):

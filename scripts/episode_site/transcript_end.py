@@ -3,9 +3,9 @@
 A source page may stop before its outline does (the seed's transcript ends
 mid-sentence in chapter 3 of 5). That is a fact about the source, not a fault:
 `transcript_ends: "<its last words>"` in the episode's YAML records that a person
-has seen it, the build checks that the transcript still ends with those words,
-and the log says it once, as info. Without it the log warns, once, and says how
-to record it.
+has seen it, the build checks that the transcript still ends with those words
+(a warning if not), and the log says it once, as info. Without it the log warns,
+once, and says how to record it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import logging
 from collections.abc import Sequence
 
 from .chapters import fold
-from .errors import InputError
 from .model import Chapter, SourcePage
 
 log = logging.getLogger("episode_site")
@@ -29,14 +28,19 @@ def last_words(page: SourcePage, count: int = _SHOWN_WORDS) -> str:
 
 
 def report_transcript_end(page: SourcePage, chapters: Sequence[Chapter], recorded: tuple[str, int] | None, yaml_path: str) -> None:
-    """Check a recorded end against the transcript, then log the chapters past the end once."""
+    """Log the chapters past the transcript's end once; check a recorded end against the transcript.
+
+    A record that no longer matches changes no page (it only decides how the log speaks), so it is a
+    warning, not an error: the transcript may simply have been completed.
+    """
     if recorded is not None:
         words, line = recorded
         ending = fold(page.turns[-1].paragraphs[-1].text) if page.turns else ""
         if not fold(words) or not ending.endswith(fold(words)):
-            raise InputError(yaml_path, line, f"`transcript_ends` says the transcript ends with “{words[:80]}”, "
-                             f"but it ends with “{last_words(page)}”",
-                             "Copy the transcript's last words exactly, or remove `transcript_ends:` if the transcript now goes on.")
+            log.warning("%s:%d: `transcript_ends` says the transcript ends with “%s”, but it ends with “%s”. Copy the "
+                        "transcript's last words exactly, or remove `transcript_ends:` if the transcript now goes on.",
+                        yaml_path, line, words[:80], last_words(page))
+            recorded = None
     missing = [c for c in chapters if c.start is None]
     if not missing:
         return
