@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,21 @@ def test_without_site_url_every_link_still_works(page, seed_url):
     page.locator(".chapter-list a").first.click()
     page.locator("article h1").wait_for()
     page.wait_for_function("document.querySelectorAll('article .ql-permalink').length > 0")
+
+
+def test_one_episode_has_one_home(seed_site: Path, instant_url):
+    """`/` sends the reader on to the episode's page (anchor kept), and is not a page of instant navigation."""
+    home = (seed_site / "index.html").read_text(encoding="utf-8")
+    episode = _kinds()["episode"].strip("/")
+    assert f'window.location.replace(["{episode}/",window.location.search,window.location.hash]' in home
+    assert f'content="0;url={episode}/"' in home  # without script
+    with urllib.request.urlopen(instant_url + "/sitemap.xml") as response:
+        locations = response.read().decode()
+    assert f"<loc>{instant_url}/{episode}/</loc>" in locations
+    assert f"<loc>{instant_url}/</loc>" not in locations
+
+
+def test_an_anchor_on_the_root_reaches_its_turn(page, seed_url):
+    page.goto(seed_url + "/#nathan-lambert-3")
+    page.wait_for_url(re.compile(r"/0\d-[^/]+/#nathan-lambert-3$"))  # `/` → the episode's page → the chapter
+    page.wait_for_function("document.getElementById('nathan-lambert-3')?.classList.contains('ql-landed')")
