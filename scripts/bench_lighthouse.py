@@ -1,6 +1,7 @@
 """Lighthouse (npm, driving Debian's Chromium) scores for pages of a built site, mobile settings.
 
 Pages are served gzipped, as any static host serves them (GitHub Pages, Netlify, nginx).
+Alone: `.venv/bin/python scripts/bench_lighthouse.py SITE_DIR PATH...` prints a table.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import io
 import json
 import os
 import shutil
+import statistics
 import subprocess
 from pathlib import Path
 
@@ -17,7 +19,10 @@ import gzip
 import http.server
 import threading
 
-from conftest import CHROMIUM, CHROMIUM_FLAGS
+import sys
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 
 # Lighthouse 13 wants Node 22; 12.2.3 runs on the Node 20 that Debian machines here have.
 VERSION = "12.2.3"
@@ -67,7 +72,8 @@ def _install() -> Path | None:
     return binary
 
 
-def lighthouse_scores(site: Path, paths: list[str], work: Path) -> dict[str, dict[str, int | None]] | None:
+def lighthouse_scores(site: Path, paths: list[str], work: Path, runs: int = 3) -> dict[str, dict[str, int | None]] | None:
+    """Each category's median over `runs` runs per page: one run swings by 10-20 points on a busy machine."""
     binary = _install()
     if binary is None:
         return None
@@ -76,10 +82,27 @@ def lighthouse_scores(site: Path, paths: list[str], work: Path) -> dict[str, dic
     flags = " ".join(CHROMIUM_FLAGS + [f"--user-data-dir={work / 'profile'}"])
     scores = {}
     for path in paths:
-        report = work / "report.json"
-        subprocess.run([str(binary), base + path, "--quiet", "--output=json", f"--output-path={report}",
-                        f"--chrome-flags={flags}", f"--only-categories={','.join(CATEGORIES)}"],
-                       env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, check=True, capture_output=True, timeout=300)
-        categories = json.loads(report.read_text())["categories"]
-        scores[path] = {c: None if categories[c]["score"] is None else round(categories[c]["score"] * 100) for c in CATEGORIES}
+        found: dict[str, list[int]] = {c: [] for c in CATEGORIES}
+        for _ in range(runs):
+            report = work / "report.json"
+            subprocess.run([str(binary), base + path, "--quiet", "--output=json", f"--output-path={report}",
+                            f"--chrome-flags={flags}", f"--only-categories={','.join(CATEGORIES)}"],
+                           env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, check=True, capture_output=True, timeout=300)
+            categories = json.loads(report.read_text())["categories"]
+            for c in CATEGORIES:
+                if categories[c]["score"] is not None:
+                    found[c].append(round(categories[c]["score"] * 100))
+        scores[path] = {c: round(statistics.median(v)) if v else None for c, v in found.items()}
     return scores
+
+if __name__ == "__main__":
+    import tempfile
+
+    site, paths = Path(sys.argv[1]).resolve(), sys.argv[2:]
+    found = lighthouse_scores(site, paths, Path(tempfile.mkdtemp(prefix="episode-site-lighthouse-")))
+    if found is None:
+        sys.exit("npm is missing: Lighthouse cannot be installed")
+    print("| page | " + " | ".join(CATEGORIES) + " |")
+    print("| --- |" + " ---: |" * len(CATEGORIES))
+    for path, scores in found.items():
+        print(f"| {path} | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |")

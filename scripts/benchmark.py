@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from bench_browser import first_load_bytes  # noqa: E402
 from bench_search import measure as search_figures, served_bytes  # noqa: E402
 from bench_lighthouse import lighthouse_scores  # noqa: E402
+from page_kinds import page_kinds  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
 RUNS = 5
@@ -116,7 +117,10 @@ def main() -> int:
         chapter_path = figures["heaviest_page"]
         figures.update(search_figures(ours_site))
         if not args.no_lighthouse:
-            figures["lighthouse"] = lighthouse_scores(ours_site, ["/", chapter_path], work / "lighthouse")
+            # The home (`/` only sends the reader on to the episode's page), the longest chapter, the topics page.
+            kinds = page_kinds(ours)
+            paths = [kinds["episode"], kinds.get("chapter", chapter_path), kinds.get("topics")]
+            figures["lighthouse"] = lighthouse_scores(ours_site, [p for p in paths if p], work / "lighthouse")
         if args.scale:
             figures.update(scale_figures())
     finally:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 from helpers.search_box import open_search, type_query
 
-PAGES = [
-    "/",
-    "/ross-taylor-2025/",
-    "/ross-taylor-2025/03-reasoning-research-and-academic-blind-spots/",
-    "/ross-taylor-2025/topics/",
-    "/ross-taylor-2025/speakers/",
-]
+from conftest import ROOT
+from page_kinds import page_kinds
+
+# Every kind of page (the episode's home, the longest chapter, one past the transcript's end, topics,
+# speakers, 404), read from the seeds. `/` only sends the reader on to the episode's home.
+PAGES = list(page_kinds(ROOT).values())
 
 
 def _violations(page, *, contrast: bool = True) -> list[str]:

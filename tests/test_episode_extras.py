@@ -53,8 +53,10 @@ def test_every_link_on_topic_and_speaker_pages_reaches_an_anchor(seed_site: Path
 def test_topic_index_shows_speaker_chapter_time_and_the_matched_words(seed_site: Path):
     html = (seed_site / EPISODE / "topics" / "index.html").read_text(encoding="utf-8")
     # Nathan asks about GSPO in chapter 3; the entry links his turn and bolds the word.
-    entry = re.search(r'<li><a href="../03-reasoning-research-and-academic-blind-spots/#nathan-lambert-\d+">Nathan Lambert, ≈ \d\d:\d0</a>'
-                      r' in chapter 3[^<]*: <a href="[^"]+">(?:(?!</li>).)*<strong>GSPO</strong>', html, re.S)
+    # (Among the strongest passages, or in the list behind the disclosure.)
+    entries = re.findall(r"<li>((?:(?!</li>).)*)</li>", html, re.S)
+    entry = [e for e in entries if "<strong>GSPO</strong>" in e
+             and re.search(r'<a href="../03-reasoning-research-and-academic-blind-spots/#nathan-lambert-\d+-\d+">Nathan Lambert, ≈ \d\d:\d0', e)]
     assert entry, "no linked GSPO entry by Ross Taylor in chapter 3"
 
 
@@ -99,7 +101,7 @@ class _Svg(HTMLParser):
 
 
 def test_the_picture_has_one_linked_segment_per_turn(seed_site: Path):
-    for page in (seed_site / EPISODE / "index.html", seed_site / "index.html"):
+    for page in (seed_site / EPISODE / "index.html",):  # `/` only sends the reader on to it
         svg = _Svg()
         svg.feed(page.read_text(encoding="utf-8"))
         assert len(svg.segments) == len(_independent_turns())
@@ -169,6 +171,8 @@ def test_every_page_has_its_own_meta_description(seed_site: Path):
     pages = [p for p in seed_site.rglob("index.html")]
     assert len(pages) >= 9
     for page in pages:
+        if "window.location.replace" in page.read_text(encoding="utf-8")[:2000]:
+            continue  # `/` with one episode: a redirect to the episode's page, not a page of its own
         found = re.search(r'<meta name="description" content="([^"]*)"', page.read_text(encoding="utf-8"))
         assert found and found[1] and found[1] != site_description, page
 

@@ -44,7 +44,7 @@ def test_permalink_shows_on_hover_and_copies_the_exact_url(clip_page, seed_url, 
     paragraph_id = [a for a in anchors_on(site_map, chapter) if re.search(r"-\d+-\d+$", a)][2]
     turn_id = [a for a in anchors_on(site_map, chapter) if re.search(r"[a-z]-\d+$", a)][1]
     for anchor in (paragraph_id, turn_id):
-        button = page.locator(f"[id='{anchor}'] > .ql-permalink")
+        button = page.locator(f"[id='{anchor}'] .ql-permalink")
         assert button.evaluate("el => getComputedStyle(el).opacity") == "0"
         page.locator(f"[id='{anchor}']").hover()
         button.wait_for(state="visible")
@@ -67,7 +67,7 @@ def test_keyboard_only_reaches_a_permalink_and_copies_it(clip_page, seed_url, si
         pytest.fail("no permalink reachable with Tab")
     focused = page.evaluate_handle("document.activeElement")
     page.wait_for_function(OPAQUE, arg=focused)  # visible on keyboard focus
-    anchor = page.evaluate("document.activeElement.parentElement.id")
+    anchor = page.evaluate("document.activeElement.closest('h3[id], p[id]').id")
     page.keyboard.press("Enter")
     _wait_status(page, "Link copied")
     assert _clipboard(page) == f"{url}#{anchor}"

@@ -102,6 +102,6 @@ def test_vocabulary_errors_point_at_the_yaml_line(tmp_path: Path):
 
 def test_tags_show_on_chapter_pages_and_link_to_the_topics_page(seed_site: Path):
     html = (seed_site / "ross-taylor-2025" / "03-reasoning-research-and-academic-blind-spots" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../topics/#tag:rl-algorithms"' in html
+    assert 'href="../topics/#topic-rl-algorithms"' in html  # a chip after the facts line, to the topic's section
     topics = (seed_site / "ross-taylor-2025" / "topics" / "index.html").read_text(encoding="utf-8")
-    assert 'id="tag:rl-algorithms"' in topics
+    assert '<h2 id="topic-rl-algorithms">RL algorithms</h2>' in topics

@@ -115,9 +115,20 @@
     return node;
   }
 
+  // The button goes after the last word, glued to it: alone, it could wrap onto a line of its own.
+  function attachAtEnd(element, button) {
+    const last = element.lastChild;
+    const cut = last && last.nodeType === Node.TEXT_NODE ? last.data.search(/\S+\s*$/) : -1;
+    if (cut < 0) { element.append(button); return; }
+    const glue = document.createElement("span");
+    glue.className = "ql-glue";
+    glue.append(last.splitText(cut), button);
+    element.append(glue);
+  }
+
   function addPermalinks() {
     for (const element of document.querySelectorAll(`${TURN}, ${PARAGRAPH}`)) {
-      if (element.querySelector(":scope > .ql-permalink")) continue;
+      if (element.querySelector(".ql-permalink")) continue;
       const heading = element.matches("h3") ? element : turnOf(element);
       const what = element === heading ? `${speakerOf(heading)}’s turn` : `this paragraph of ${speakerOf(heading)}`;
       const button = document.createElement("button");
@@ -126,7 +137,7 @@
       button.title = "Copy link";
       button.setAttribute("aria-label", `Copy link to ${what}`);
       button.addEventListener("click", () => copy(absolute(element.id), "Link copied"));
-      element.append(button);
+      attachAtEnd(element, button);
     }
   }
 
@@ -275,12 +286,21 @@
     // Right after the last paragraph: the next Tab from the selection reaches it.
     if (quote.last.nextElementSibling !== toolbar) quote.last.after(toolbar);
     toolbar.hidden = false;
-    const rects = getSelection().getRangeAt(0).getClientRects();
-    const end = rects[rects.length - 1] || quote.last.getBoundingClientRect();
+    // Above the selection's first line, so it covers none of the words read next; below it only
+    // when the header would hide it. Across, centred on that line and kept inside the text column.
+    const rects = [...getSelection().getRangeAt(0).getClientRects()].filter(r => r.width > 0);
+    const first = rects[0] || quote.paragraph.getBoundingClientRect();
+    const last = rects[rects.length - 1] || quote.last.getBoundingClientRect();
     const box = (toolbar.offsetParent || document.body).getBoundingClientRect();
-    const width = toolbar.offsetWidth;
-    toolbar.style.top = `${end.bottom - box.top + 6}px`;
-    toolbar.style.left = `${Math.max(0, Math.min(end.right - box.left - width / 2, box.width - width))}px`;
+    const column = (quote.paragraph.closest("article") || quote.paragraph).getBoundingClientRect();
+    const header = document.querySelector(".md-header");
+    const ceiling = header ? header.getBoundingClientRect().bottom : 0;
+    const { offsetWidth: width, offsetHeight: height } = toolbar;
+    const above = first.top - height - 6 >= ceiling;
+    toolbar.style.top = `${(above ? first.top - height - 6 : last.bottom + 6) - box.top}px`;
+    const centre = (above ? first.left + first.right : last.left + last.right) / 2;
+    const left = Math.max(column.left, Math.min(centre - width / 2, column.right - width));
+    toolbar.style.left = `${left - box.left}px`;
   }
 
   // ---- Arriving: mark the target, and follow anchors that moved ---------------------------

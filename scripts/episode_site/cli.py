@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from .anchor_registry import record
@@ -18,10 +17,11 @@ from .lock import project_lock
 from .material_fence import version_warning
 from .pipeline import generated_files
 from .site_config import missing_inherit
+from .serving import serve
 from .write import write_pages
 
 log = logging.getLogger("episode_site")
-ADDRESS = "127.0.0.1:8000"
+HOST, PORT = "127.0.0.1", 8000
 
 
 def generate(root: Path, *, force: bool = False) -> None:
@@ -47,10 +47,6 @@ def mkdocs_environment(root: Path) -> dict[str, str]:
     return env
 
 
-def mkdocs_serve(root: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", ADDRESS], cwd=root, env=mkdocs_environment(root))
-
-
 def mkdocs_build(root: Path) -> int:
     """`mkdocs build --strict`, in this process: one interpreter start instead of two."""
     os.environ.update(mkdocs_environment(root))
@@ -65,7 +61,9 @@ def mkdocs_build(root: Path) -> int:
     mkdocs_log.addHandler(handler)
     mkdocs_log.propagate = False
     try:
-        build(load_config(str(root / "mkdocs.yml"), strict=True))
+        # SITE_URL: the public address (README: Publishing); `serve` uses its own address instead.
+        address = {"site_url": os.environ["SITE_URL"]} if os.environ.get("SITE_URL") else {}
+        build(load_config(str(root / "mkdocs.yml"), strict=True, **address))
     except MkDocsException as error:
         print(f"episode-site: error: {error}", file=sys.stderr)
         return 1
@@ -104,35 +102,10 @@ def source_date_epoch(root: Path) -> str:
     return stamp if found.returncode == 0 and stamp.isdigit() else "0"
 
 
-def serve(root: Path, *, force: bool) -> int:
-    """Serve with live reload; regenerate whenever a file under `seeds/` changes.
-
-    MkDocs watches `docs/`; generation writes only changed files, so one seed
-    edit causes one rebuild and no loop.
-    """
-    server = mkdocs_serve(root)
-    seen = _snapshot(root / "seeds")
-    try:
-        while server.poll() is None:
-            time.sleep(0.5)
-            now = _snapshot(root / "seeds")
-            if now != seen:
-                seen = now
-                try:
-                    generate(root, force=force)
-                except InputError as error:
-                    log.error("episode-site: %s (still serving the last good pages)", error.message())
-        return server.returncode
-    except KeyboardInterrupt:
-        return 0
-    finally:  # whatever ends the loop, the server on 127.0.0.1:8000 goes with it
-        if server.poll() is None:
-            server.terminate()
-            server.wait()
-
-
-def _snapshot(folder: Path) -> dict[str, tuple[float, int]]:
-    return {str(p): (p.stat().st_mtime, p.stat().st_size) for p in sorted(folder.rglob("*")) if p.is_file()}
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a port number (1 to 65535)")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,12 +117,18 @@ def main(argv: list[str] | None = None) -> int:
     build_command = commands.add_parser("build", help="generate, then build the site into site/ (mkdocs build --strict)")
     build_command.add_argument("--renderer", choices=RENDERERS, default="mkdocs",
                                help="the program that builds the site from mkdocs.yml (default: mkdocs)")
-    commands.add_parser("serve", help=f"generate, then serve at http://{ADDRESS}/ and regenerate on seed changes")
+    serving = commands.add_parser("serve", help=f"generate, then serve at http://{HOST}:{PORT}/ and regenerate on seed changes")
+    serving.add_argument("--host", default=HOST, help=f"address to listen on (default: {HOST}, this machine only)")
+    serving.add_argument("--port", type=_port, default=PORT, help=f"port to listen on (default: {PORT})")
     index = commands.add_parser("index", help="generate, then write the search index into a site built by another renderer (Zensical)")
     index.add_argument("--site", type=Path, default=None, help="the built site (default: site/ in the project)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     root = args.root.resolve()
+    if args.command in ("build", "serve") and (warning := version_warning()):
+        print(warning, file=sys.stderr)
+    if args.command == "serve":  # serve survives a failing generation: it says so and keeps the last good pages
+        return serve(root, lambda: generate(root, force=args.force), host=args.host, port=args.port, env=mkdocs_environment(root))
     try:
         generate(root, force=args.force)
     except InputError as error:
@@ -160,16 +139,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"episode-site: error: {where}cannot write ({error.strerror or error}). Nothing was lost: "
               "each page is written beside its target and renamed over it; fix the cause and run again.", file=sys.stderr)
         return 1
-    if args.command in ("build", "serve") and (warning := version_warning()):
-        print(warning, file=sys.stderr)
     if args.command == "build":
         if args.renderer == "mkdocs":
             return mkdocs_build(root)
         built = other_build(root, args.renderer)
         # Zensical ignores MkDocs hooks, the search index's among them: write it here (ProperDocs runs the hook).
         return write_index(root, root / "site") if built == 0 and args.renderer == "zensical" else built
-    if args.command == "serve":
-        return serve(root, force=args.force)
     if args.command == "index":
         return write_index(root, args.site or root / "site")
     return 0

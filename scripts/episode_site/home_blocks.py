@@ -25,6 +25,7 @@ def shape_block(episode: Episode, link_base: str) -> Iterator[str]:
     # Its bars' titles quote the turns: out of search, so that a quoted phrase lands on the turn itself.
     yield '<figure class="episode-shape" data-search-exclude>'
     # On a phone the picture scrolls sideways: the scrolling box must be reachable by keyboard.
+    yield '<p class="scroll-hint">The picture is wider than the screen: scroll it sideways to see the whole conversation.</p>'
     yield (f'<div class="shape-scroll" tabindex="0" role="region" aria-label="The conversation over time">'
            f'{shape_svg(episode, url_base=link_base)}</div>')
     kind = "by the transcript's own times" if episode.source.timed else "at estimated times"

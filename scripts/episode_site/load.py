@@ -11,6 +11,7 @@ from .model import Episode
 from .parse import plain_newlines
 from .readers import read_source
 from .topics import check_vocabulary
+from .transcript_end import report_transcript_end
 from .settings import CHAPTERS_SUFFIX, EpisodeSettings, discover_episodes, load_site_settings, read_text, shown_path
 from .speakers import check_listed_speak
 
@@ -35,6 +36,7 @@ def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[s
     check_listed_speak(settings.speaker_lines, page.speakers, yaml_path)
     check_vocabulary(settings.topics, yaml_path)
     chapters, timeline = place_chapters(page, settings.cues, yaml_path=yaml_path)
+    report_transcript_end(page, chapters, settings.transcript_ends, yaml_path)
     return Episode(
         slug=settings.slug,
         source=page,

@@ -6,6 +6,7 @@ single file is produced, so a failing check writes nothing.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -51,7 +52,9 @@ def _check_unique_anchors(episode: Episode) -> None:
 
 
 def site_url(root: Path) -> str | None:
-    """`site_url` from mkdocs.yml, for absolute links in the JSON chapters; tags like `!ENV` are skipped."""
+    """The site's public address, for absolute links in the JSON chapters: $SITE_URL, else `site_url` in mkdocs.yml."""
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"]
     loader = type("_Loader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {})
     loader.add_multi_constructor("!", lambda *_: None)
     try:

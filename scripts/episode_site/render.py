@@ -15,8 +15,9 @@ from .downloads import download_files
 from .home_blocks import about_times_block, downloads_block, shape_block
 from .places import by_chapter
 from .speakers_page import speakers_page
+from .topic_strength import shown_topics
 from .topics import chapter_tags
-from .topics_page import topics_page
+from .topics_page import topic_anchors, topics_page
 from .turn_times import audio_player, time_label, times_note
 
 _DESCRIPTION_LENGTH = 155
@@ -27,9 +28,10 @@ def render_site(episodes: Sequence[Episode], *, site_url: str | None = None) -> 
     pages: dict[str, str] = {}
     for episode in episodes:
         pages[f"{episode.slug}/index.md"] = _join(episode_home(episode, link_base=""))
-        tags = chapter_tags(episode)
+        tags, shown = chapter_tags(episode), shown_topics(episode)
         for chapter in episode.chapters:
-            pages[f"{episode.slug}/{chapter.slug}.md"] = _join(chapter_page(episode, chapter, tags=tags[chapter.number]))
+            pages[f"{episode.slug}/{chapter.slug}.md"] = _join(
+                chapter_page(episode, chapter, tags=tags[chapter.number], listed=shown[chapter.number]))
         if episode.topics:
             pages[f"{episode.slug}/topics.md"] = _join(topics_page(episode, front_matter))
         pages[f"{episode.slug}/speakers.md"] = _join(speakers_page(episode, front_matter))
@@ -80,13 +82,15 @@ def chapter_title(chapter: Chapter) -> str:
     return f"{chapter.entry.stamp} {chapter.entry.title}".strip()
 
 
-def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()) -> Iterator[str]:
+def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = (), listed: Sequence[str] = ()) -> Iterator[str]:
+    """`tags`: every topic the chapter discusses (front matter, for tools); `listed`: the few its page shows."""
     page = episode.source
     shown = chapter_turns(page, chapter)
     first_words = next((page.turns[t].paragraphs[r[0]].text for t, r in shown), "")
     description = next((line.text.lstrip("* ") for line in chapter.entry.notes), "") or first_words
-    # Tags are the curated topic names (tags_allowed is built from the same vocabulary).
-    extra = ["tags:", *(f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in tags)] if tags else []
+    # Tags are the curated topic names (tags_allowed is built from the same vocabulary). All of them stay in
+    # the front matter for tools; Material's chips above the title are hidden: the page lists the strongest few.
+    extra = ["tags:", *(f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in tags), "hide:", "  - tags"] if tags else []
     yield from front_matter(sources=episode.seed_files, title=chapter_title(chapter), description=description or page.title, extra=extra)
     yield f"# {inline(chapter_title(chapter))} {{ #chapter }}"
     yield ""
@@ -94,6 +98,11 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
     facts = [f"Chapter {chapter.number} of {count}", f"{len(shown)} turns, {chapter.words:,} words" if shown else "no transcript"]
     yield f"{' · '.join(facts)} · from [{inline(page.title)}](index.md)\n{{: .chapter-facts }}"
     yield ""
+    if listed:
+        anchors = topic_anchors(episode)
+        chips = " ".join(f"[{inline(name)}](topics.md#{anchors[name]})" for name in listed)
+        yield f"Topics: {chips}\n{{: .chapter-topics }}"
+        yield ""
     if chapter.entry.notes:
         yield "## Outline notes { #outline-notes }"
         yield ""
@@ -141,7 +150,7 @@ def _transcript_stops(episode: Episode) -> Iterator[str]:
     after = [c for c in episode.chapters if c.start is None]
     later = ", ".join(f"{c.entry.stamp} {c.entry.title}" for c in after)
     cut = "mid-sentence, " if episode.source.ends_mid_sentence else ""
-    yield '!!! warning "The published transcript stops here"'
+    yield '!!! note "The published transcript stops here"'
     yield ""
     yield f"    The source transcript ends {cut}with the words “{inline(_last_words(episode))}”. Nothing has been added after them."
     if after:
@@ -152,7 +161,7 @@ def _transcript_stops(episode: Episode) -> Iterator[str]:
 def _ended_before(episode: Episode, timeline: Timeline) -> Iterator[str]:
     total = total_words(episode.source)
     last = max((c for c in episode.chapters if c.start is not None), key=lambda c: c.number)
-    yield '!!! warning "Not in the published transcript"'
+    yield '!!! note "Not in the published transcript"'
     yield ""
     yield (f"    The published transcript ends before this chapter: it stops at about {format_clock(timeline.seconds_at(total))}, "
            f"in chapter {last.number}, {inline(last.entry.title)}. Only the outline's notes for this chapter are available.")
@@ -190,13 +199,17 @@ def episode_home(episode: Episode, *, link_base: str, search: bool = True) -> It
     yield ""
     yield "## Chapters { #chapters }"
     yield ""
-    yield "| Starts | Chapter | Turns | Words |"
-    yield "| --- | --- | ---: | ---: |"
+    # A list, not a table: on a phone a four-column table is cut off and its titles wrap to six lines.
+    yield '<div class="chapter-list" markdown>'
+    yield ""
     for chapter in episode.chapters:
         turns = len(chapter_turns(page, chapter))
-        title = f"[{inline(chapter.entry.title)}]({link_base}{chapter.slug}.md)"
-        note = " (start estimated)" if chapter.estimated else "" if turns else " (not in the published transcript)"
-        yield f"| {chapter.entry.stamp} | {title}{note} | {turns} | {chapter.words:,} |"
+        size = f"{turns} turns · {chapter.words:,} words" if turns else "not in the published transcript"
+        note = " · start estimated" if chapter.estimated else ""
+        yield (f"{chapter.number}. [{inline(chapter.entry.title)}]({link_base}{chapter.slug}.md) "
+               f'<span class="chapter-meta">{chapter.entry.stamp} · {size}{note}</span>')
+    yield ""
+    yield "</div>"
     yield ""
     marker, *preface = page.transcript_preface or (Line("Transcript", 0),)
     yield f"## {inline(marker.text)} {{ #about-the-transcript }}"
@@ -211,7 +224,7 @@ def episode_home(episode: Episode, *, link_base: str, search: bool = True) -> It
     yield ""
     where = f"<{episode.source_url}>" if episode.source_url else "its publisher"
     said = " The page around the episode also said:" if page.page_notices else ""
-    yield f"This site is built from the episode's page at {where}, kept word for word in `{episode.seed_files[0]}`.{said}"
+    yield f"This site is built from the episode's page at {where}.{said}"
     yield ""
     quoted = [f"> {inline(line.text)}" for line in page.page_notices]
     yield from "\n>\n".join(quoted).splitlines()
@@ -219,9 +232,18 @@ def episode_home(episode: Episode, *, link_base: str, search: bool = True) -> It
 
 
 def site_home(episodes: Sequence[Episode]) -> Iterator[str]:
-    """One episode: its overview (kept out of search, which has the episode's own page). Several: a list."""
+    """One episode: `/` sends the reader on to its page, so that no page exists twice. Several: a list."""
     if len(episodes) == 1:
-        yield from episode_home(episodes[0], link_base=f"{episodes[0].slug}/", search=False)
+        # Material's own redirect template (meta refresh, and a script that keeps `#anchor`); the theme's
+        # sitemap leaves it out, so that instant navigation loads it as a page of its own.
+        yield "---"
+        yield f"# Generated by episode-site from {', '.join(episodes[0].seed_files)}. Edit those files, then run `episode-site generate`."
+        yield "template: redirect.html"
+        yield f"location: {json.dumps(episodes[0].slug + '/')}"
+        yield "search:"
+        yield "  exclude: true"
+        yield "---"
+        yield ""
         return
     sources = [f for episode in episodes for f in episode.seed_files]
     yield from front_matter(sources=sources, title="Episodes", description="Transcripts of podcast episodes, by chapter, searchable.",

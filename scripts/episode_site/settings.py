@@ -20,7 +20,7 @@ from .seed_files import check_regular_file, check_seed_name, check_seeds_folder,
 from .timestamps import parse_stamp
 from .yaml_bounds import Located, bounded_tree, too_deep
 
-EPISODE_KEYS = ("slug", "source", "speakers", "chapters", "topics")
+EPISODE_KEYS = ("slug", "source", "speakers", "chapters", "topics", "transcript_ends")
 SITE_KEYS = ("page_notices",)
 # Folders of the built site that an episode's folder must not land in.
 RESERVED_SLUGS = frozenset({"assets", "search", "pagefind", "stylesheets", "javascripts", "images", "404"})  # pagefind: the search index
@@ -67,6 +67,8 @@ class EpisodeSettings:
     """The episode's topic vocabulary, in the YAML's order; empty means no tags."""
     facts: EpisodeFacts = field(default_factory=lambda: EpisodeFacts())
     """What a transcript file without a page around it (VTT, SRT, JSON, Markdown) cannot say itself."""
+    transcript_ends: tuple[str, int] | None = None
+    """The transcript's last words with their YAML line, when a person recorded that it stops before the outline does."""
 
 
 def slug_from_name(name: str) -> str:
@@ -245,6 +247,7 @@ def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
         slug_line=slug[1] or None,
         topics=_topics(data.get("topics"), shown),
         facts=episode_facts(data, shown),
+        transcript_ends=_string(data.get("transcript_ends"), shown, "transcript_ends"),
     )
 
 

@@ -36,7 +36,8 @@ def _n(count: int, noun: str) -> str:
 
 def _cell(turns: int, words: int, all_words: int) -> str:
     share = f"{words / all_words:.0%}" if all_words else "–"
-    return f"{_n(turns, 'turn')} · {_n(words, 'word')} · {share}"
+    # No-break spaces: a narrow cell wraps after the turns, never leaving "52%" alone on a line.
+    return f"{_n(turns, 'turn')} · {_n(words, 'word')} · {share}".replace(" ", "&nbsp;").replace("&nbsp;·&nbsp;", " · ", 1)
 
 
 def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
@@ -52,6 +53,10 @@ def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
            "A word is whatever the transcript writes between spaces; a turn that a chapter break cuts counts in both chapters. "
            "Times marked ≈ are estimates ([how](index.md#about-the-times)).")
     yield ""
+    # On a phone the table is wider than the screen: a labelled, focusable box scrolls it, and says so.
+    yield '<p class="scroll-hint">The table is wider than the screen: scroll it sideways.</p>'
+    yield '<div class="table-scroll" role="region" aria-label="Turns and words by chapter" tabindex="0" markdown>'
+    yield ""
     yield "| Chapter | " + " | ".join(inline(name) for name in page.speakers) + " |"
     yield "| --- |" + " ---: |" * len(page.speakers)
     for chapter in episode.chapters:
@@ -60,6 +65,8 @@ def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
         yield f"| [{chapter.number}. {inline(chapter.entry.title)}]({chapter.slug}.md) | " + " | ".join(cells) + " |"
     total = sum(counts[name].get(0, (0, 0))[1] for name in page.speakers)
     yield "| All | " + " | ".join(_cell(*counts[name].get(0, (0, 0)), total) for name in page.speakers) + " |"
+    yield ""
+    yield "</div>"
     yield ""
     starts = turn_starts(episode)
     turns_of: dict[str, list[int]] = {name: [] for name in page.speakers}  # one pass: 10,000 speakers stay linear

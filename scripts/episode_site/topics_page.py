@@ -1,87 +1,161 @@
-"""The episode's topics page: per topic, the chapters tagged with it and every turn where it comes up.
+"""The episode's topics page: a section per topic, its chapters, its strongest passages, then every turn.
 
-Tagged topics open with a Material tags listing (its heading is the tag, which
-the tag chips on chapter pages link to); topics that no chapter reaches the
-threshold for follow, under their own headings. The page repeats snippets of the
-transcript, so it stays out of search: a phrase search lands on the turn itself.
+A section opens with the topic's name as a heading (its id is what a chapter's
+topic links point at), says which chapters discuss it and in how many turns,
+quotes the three strongest passages (topic_strength.py), and keeps every other
+turn behind a disclosure, so the page can be skimmed. Readers see words, never
+the matching syntax (`benchmark*` reads "benchmark…"). The page repeats snippets
+of the transcript, so it stays out of search: a phrase search lands on the turn itself.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Sequence
 
 from .anchors import paragraph_anchor, slugify
 from .escape import inline
+from .memo import per_object
 from .model import Episode, Topic
 from .places import when, piece_at, pieces
-from .topics import THRESHOLD_SENTENCE, Mention, chapter_tags, mentions
+from .topic_strength import STRENGTH_SENTENCE, strongest_passages
+from .topics import THRESHOLD_SENTENCE, Mention, chapter_tags, in_chapter, mentions
 
-_CONTEXT_WORDS = 10
+_CONTEXT_WORDS = 10  # words either side of the first match in a listed turn
+_QUOTE_WORDS = 14    # the same, in one of the strongest passages
+_QUOTES = 3
+
+
+@per_object
+def topic_anchors(episode: Episode) -> dict[str, str]:
+    """Topic name → the id of its section on the topics page (`topic-<slug>`, numbered when two slug alike)."""
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for topic in episode.topics:
+        base = f"topic-{slugify(topic.name, fallback='topic')}"
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        taken.add(anchor)
+        anchors[topic.name] = anchor
+    return anchors
 
 
 def topics_page(episode: Episode, front_matter) -> Iterator[str]:
     tags = chapter_tags(episode)
     tagged = {name for names in tags.values() for name in names}
+    anchors = topic_anchors(episode)
     yield from front_matter(sources=episode.seed_files, title="Topics",
                             description=f"Topics of {episode.source.title}: " + ", ".join(t.name for t in episode.topics),
                             extra=["search:", "  exclude: true"])
     yield "# Topics { #topics }"
     yield ""
     yield (f"The topics of this episode were chosen by reading it; each comes with the words that signal it. "
-           f"{THRESHOLD_SENTENCE} Under each topic, every turn where its words are said, with the words in bold. "
-           "Times marked ≈ are estimates ([how](index.md#about-the-times)).")
+           f"{THRESHOLD_SENTENCE} {STRENGTH_SENTENCE} Times marked ≈ are estimates ([how](index.md#about-the-times)).")
     yield ""
+    discussed = [t for t in episode.topics if t.name in tagged]
+    quiet = [t for t in episode.topics if t.name not in tagged]
+    yield from _contents(discussed, quiet, anchors)
     all_pieces = pieces(episode)
-    quiet = []
-    for topic in episode.topics:
-        if topic.name not in tagged:
-            quiet.append(topic)
-            continue
-        # The listing renders the topic's heading (the tag) and the chapters tagged with it.
-        yield f"<!-- material/tags {{ include: [{json.dumps(topic.name)}], scope: true }} -->"
-        yield ""
-        yield from _topic_body(episode, topic, all_pieces)
+    for topic in discussed:
+        yield from _section(episode, topic, anchors[topic.name], all_pieces, level="##")
     if quiet:
         yield "## Mentioned, but no chapter discusses them at length { #below-threshold }"
         yield ""
         for topic in quiet:
-            yield f"### {inline(topic.name)} {{ #topic-{slugify(topic.name, fallback='topic')} }}"
-            yield ""
-            yield from _topic_body(episode, topic, all_pieces)
+            yield from _section(episode, topic, anchors[topic.name], all_pieces, level="###")
 
 
-def _topic_body(episode: Episode, topic: Topic, all_pieces) -> Iterator[str]:
-    found = mentions(episode, topic)
-    yield f"Words: {', '.join(inline(term) for term in topic.terms)}."
+def _contents(discussed: Sequence[Topic], quiet: Sequence[Topic], anchors: dict[str, str]) -> Iterator[str]:
+    links = ", ".join(f"[{inline(t.name)}](#{anchors[t.name]})" for t in discussed)
+    if links:
+        yield f"Discussed: {links}."
+        yield ""
+    if quiet:
+        yield f"Only mentioned: {', '.join(f'[{inline(t.name)}](#{anchors[t.name]})' for t in quiet)}."
+        yield ""
+
+
+def shown_terms(topic: Topic) -> str:
+    """The topic's words as a reader reads them: `benchmark*` becomes `benchmark…`."""
+    return ", ".join(inline(term[:-1].rstrip() + "…" if term.endswith("*") else term) for term in topic.terms)
+
+
+def _section(episode: Episode, topic: Topic, anchor: str, all_pieces, *, level: str) -> Iterator[str]:
+    yield f"{level} {inline(topic.name)} {{ #{anchor} }}"
     yield ""
+    found = mentions(episode, topic)
     if not found:
-        yield "Not said in the published transcript."
+        yield f"Its words ({shown_terms(topic)}) are not said in the published transcript."
         yield ""
         return
-    by_turn: dict[int, list[Mention]] = {}
+    yield from _chapters_line(episode, topic, found)
+    strongest = strongest_passages(episode, topic, _QUOTES)
+    # A list, since consecutive block quotes would run together into one.
+    yield '<div class="topic-quotes" markdown>'
+    yield ""
+    for said in strongest:
+        yield _quote(episode, said, all_pieces)
+    yield ""
+    yield "</div>"
+    yield ""
+    quoted = {said[0].turn for said in strongest}
+    rest: dict[int, list[Mention]] = {}
     for mention in found:
-        by_turn.setdefault(mention.turn, []).append(mention)
-    yield f"Comes up {len(found)} times in {len(by_turn)} turns:"
+        if mention.turn not in quoted:
+            rest.setdefault(mention.turn, []).append(mention)
+    if not rest:
+        return
+    yield '<details class="topic-more" markdown>'
+    yield f"<summary>{len(rest)} more turn{'s' if len(rest) > 1 else ''} where it comes up</summary>"
     yield ""
-    for turn_index, said in by_turn.items():
-        first = said[0]
-        turn = episode.source.turns[turn_index]
-        piece = piece_at(all_pieces, turn_index, first.paragraph)
-        chapter = piece.chapter
-        more = f" ({len(said)} times)" if len(said) > 1 else ""
-        where = f"{piece.chapter.slug}.md"
-        snippet = _snippet(turn.paragraphs[first.paragraph].text, [m for m in said if m.paragraph == first.paragraph])
-        yield (f"* [{inline(turn.speaker)}, {when(piece)}]({where}#{piece.anchor}) in chapter {chapter.number}{more}: "
-               f"[“{snippet}”]({where}#{paragraph_anchor(turn, first.paragraph)})")
+    for said in rest.values():
+        yield _listed(episode, said, all_pieces)
+    yield ""
+    yield "</details>"
     yield ""
 
 
-def _snippet(text: str, said: Sequence[Mention]) -> str:
-    """About ten words either side of the first match, every match inside in bold."""
+def _chapters_line(episode: Episode, topic: Topic, found: Sequence[Mention]) -> Iterator[str]:
+    """Where the topic is discussed and where only mentioned, with turn counts, then its words."""
+    tags = chapter_tags(episode)
+    groups: dict[str, list[str]] = {"Discussed in": [], "Mentioned in": []}
+    for chapter in episode.chapters:
+        turns = len({m.turn for m in in_chapter(chapter, episode, found)})
+        if turns:
+            group = "Discussed in" if topic.name in tags[chapter.number] else "Mentioned in"
+            groups[group].append(f"[{chapter.number}. {inline(chapter.entry.title)}]({chapter.slug}.md) "
+                                 f"({turns} turn{'s' if turns > 1 else ''})")
+    said = [f"{label} {', '.join(parts)}." for label, parts in groups.items() if parts]
+    yield f"{' '.join(said)} {len(found)} mentions in all; its words: {shown_terms(topic)}."
+    yield ""
+
+
+def _quote(episode: Episode, said: Sequence[Mention], all_pieces) -> str:
+    """One strong passage as a list item: the words, then who said them, when, with a link to them."""
     first = said[0]
-    start, end = _context(text, first.start, first.end)
+    turn = episode.source.turns[first.turn]
+    piece = piece_at(all_pieces, first.turn, first.paragraph)
+    return (f"* “{_snippet(turn.paragraphs[first.paragraph].text, said, _QUOTE_WORDS)}” "
+            f'<span class="topic-quote-source">— [{inline(turn.speaker)}, {when(piece)}, chapter {piece.chapter.number}]'
+            f"({piece.chapter.slug}.md#{paragraph_anchor(turn, first.paragraph)})</span>")
+
+
+def _listed(episode: Episode, said: Sequence[Mention], all_pieces) -> str:
+    first = said[0]
+    turn = episode.source.turns[first.turn]
+    piece = piece_at(all_pieces, first.turn, first.paragraph)
+    more = f" ({len(said)} times)" if len(said) > 1 else ""
+    snippet = _snippet(turn.paragraphs[first.paragraph].text, [m for m in said if m.paragraph == first.paragraph])
+    return (f"* [{inline(turn.speaker)}, {when(piece)}]({piece.chapter.slug}.md#{paragraph_anchor(turn, first.paragraph)}), "
+            f"chapter {piece.chapter.number}{more}: “{snippet}”")
+
+
+def _snippet(text: str, said: Sequence[Mention], context: int = _CONTEXT_WORDS) -> str:
+    """About `context` words either side of the first match, every match inside in bold."""
+    first = said[0]
+    start, end = _context(text, first.start, first.end, context)
     parts, cursor = [], start
     for mention in said:
         if mention.start < cursor or mention.end > end:
@@ -93,8 +167,8 @@ def _snippet(text: str, said: Sequence[Mention]) -> str:
     return ("…" if start > 0 else "") + "".join(parts).strip() + ("…" if end < len(text) else "")
 
 
-def _context(text: str, match_start: int, match_end: int) -> tuple[int, int]:
-    """Where the snippet starts and ends: _CONTEXT_WORDS words either side of the match (or the paragraph's edge).
+def _context(text: str, match_start: int, match_end: int, context: int = _CONTEXT_WORDS) -> tuple[int, int]:
+    """Where the snippet starts and ends: `context` words either side of the match (or the paragraph's edge).
 
     Words are listed in a window around the match that grows until it holds enough:
     listing every word of a 500 KB turn for each of its snippets was the slowest part of a build.
@@ -110,11 +184,11 @@ def _context(text: str, match_start: int, match_end: int) -> tuple[int, int]:
             words.pop()
         before = [span for span in words if span[1] <= match_start]
         after = [span for span in words if span[0] >= match_end]
-        if (len(before) > _CONTEXT_WORDS or low == 0) and (len(after) > _CONTEXT_WORDS or high == len(text)):
+        if (len(before) > context or low == 0) and (len(after) > context or high == len(text)):
             break
         width *= 4
-    start = before[-_CONTEXT_WORDS][0] if len(before) > _CONTEXT_WORDS else 0
-    end = after[_CONTEXT_WORDS - 1][1] if len(after) > _CONTEXT_WORDS else len(text)
+    start = before[-context][0] if len(before) > context else 0
+    end = after[context - 1][1] if len(after) > context else len(text)
     return start, end
 
 

@@ -1,0 +1,102 @@
+"""Phone-first layout, measured in Chromium on every kind of page at 320, 390, 768 and 1280 px: no sideways scrolling, 24 px targets,
+at most five topic chips, text that survives WCAG 1.4.12 spacing, a 65-75 character measure."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from layout_checks import CLIPPED, LONELY_PERMALINKS, MEASURE, OVERFLOW, TAG_COUNT, TARGETS, TEXT_SPACING
+from page_kinds import page_kinds
+
+KINDS = page_kinds(ROOT)
+
+
+def _open(browser, url: str, width: int, scheme: str = "light"):
+    page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    page.goto(url, wait_until="networkidle")
+    return page
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [320, 390, 768, 1280])
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_fits_the_screen_with_targets_big_enough(browser, seed_url, kind, width, scheme):
+    page = _open(browser, seed_url + KINDS[kind], width, scheme)
+    try:
+        assert page.evaluate(OVERFLOW) == []
+        assert page.evaluate(TARGETS) == []
+        tags = page.evaluate(TAG_COUNT)
+        assert tags["material"] == 0 and tags["shown"] <= 5, tags
+    finally:
+        page.close()
+
+
+def test_a_chapter_shows_between_one_and_five_topics(browser, seed_url):
+    page = _open(browser, seed_url + KINDS["chapter"], 390)
+    try:
+        assert 1 <= page.evaluate(TAG_COUNT)["shown"] <= 5
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_text_spacing_override_loses_nothing(browser, seed_url, kind, width):
+    page = _open(browser, seed_url + KINDS[kind], width)
+    try:
+        page.add_style_tag(content=TEXT_SPACING)
+        page.wait_for_timeout(100)
+        assert page.evaluate(OVERFLOW) == []
+        assert page.evaluate(CLIPPED) == []
+    finally:
+        page.close()
+
+
+def test_lines_hold_about_seventy_characters(browser, seed_url):
+    page = _open(browser, seed_url + KINDS["chapter"], 1280)
+    try:
+        assert 62 <= page.evaluate(MEASURE) <= 78
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_permalink_on_a_line_of_its_own(browser, seed_url, width):
+    page = _open(browser, seed_url + KINDS["chapter"], width)
+    try:
+        page.wait_for_selector("article p[id] .ql-permalink", state="attached")
+        assert page.evaluate(LONELY_PERMALINKS) == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_selection_toolbar_sits_above_the_words_inside_the_column(browser, seed_url, width):
+    page = _open(browser, seed_url + KINDS["chapter"], width)
+    try:
+        for which in ("first", "last"):  # words at the left edge of a line, and at its right edge
+            box = page.evaluate("""(which) => {
+              const p = [...document.querySelectorAll("article h3.turn ~ p[id]")].filter(p => p.textContent.length > 300)[3];
+              p.scrollIntoView({block: "center"});
+              const text = p.firstChild;
+              const words = [...text.data.matchAll(/\\S+/g)].slice(0, 40);
+              const [a, b] = which === "first" ? [words[0], words[1]] : [words[words.length - 3], words[words.length - 1]];
+              const range = document.createRange();
+              range.setStart(text, a.index);
+              range.setEnd(text, b.index + b[0].length);
+              getSelection().removeAllRanges(); getSelection().addRange(range);
+              return null;
+            }""", which)
+            page.locator(".ql-toolbar:not([hidden])").wait_for()
+            box = page.evaluate("""() => {
+              const r = getSelection().getRangeAt(0).getClientRects()[0];
+              const bar = document.querySelector(".ql-toolbar").getBoundingClientRect();
+              const column = document.querySelector("article").getBoundingClientRect();
+              return {bar: [bar.left, bar.top, bar.right, bar.bottom], words: r.top, column: [column.left, column.right]};
+            }""")
+            left, top, right, bottom = box["bar"]
+            assert bottom <= box["words"], box
+            assert box["column"][0] - 1 <= left and right <= box["column"][1] + 1, box
+    finally:
+        page.close()
