@@ -42,4 +42,5 @@ def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[s
         seed_files=tuple(p for p in (page_path, shown_path(settings.yaml_path, root) if settings.yaml_path else None) if p),
         topics=settings.topics,
         transcript_text=transcript_section(text, page),
+        date=settings.date,
     )

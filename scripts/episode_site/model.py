@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 
@@ -139,3 +140,5 @@ class Episode:
     """The curated topic vocabulary; empty means the episode gets no tags."""
     transcript_text: str = ""
     """The source's transcript section exactly as written (the plain-text download)."""
+    date: datetime.date | None = None
+    """Publication date (`date:` in the YAML): orders the archive, newest first."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -14,9 +15,13 @@ from .errors import InputError
 from .model import Topic
 
 EPISODE_KEYS = ("slug", "source", "speakers", "chapters", "topics")
+# Archive keys (issue 13): `date:` orders the archive's home, newest first.
+EPISODE_KEYS += ("date",)
 SITE_KEYS = ("page_notices",)
+SITE_KEYS += ("hosts",)  # the show's hosts: the archive's home lists the other speakers as guests
 # Folders of the built site that an episode's folder must not land in.
 RESERVED_SLUGS = frozenset({"assets", "search", "stylesheets", "javascripts", "images", "404"})
+RESERVED_SLUGS |= {"people", "topics"}  # the archive's pages across episodes
 _PLAIN_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EXAMPLE = """\
 slug: my-episode            # lowercase words joined by hyphens
@@ -61,6 +66,8 @@ class EpisodeSettings:
     """YAML line of `slug:`, when it is written."""
     topics: tuple[Topic, ...] = ()
     """The episode's topic vocabulary, in the YAML's order; empty means no tags."""
+    date: datetime.date | None = None
+    """When the episode was published (`date: 2025-07-31`), for the archive's order."""
 
 
 def slug_from_name(name: str) -> str:
@@ -165,6 +172,15 @@ def load_site_settings(seeds: Path, root: Path) -> tuple[str, ...]:
     return tuple(pattern for pattern, _ in patterns)
 
 
+def site_hosts(seeds: Path, root: Path) -> tuple[str, ...]:
+    """`hosts:` in `seeds/site.yml`: the show's hosts, as their labels write them."""
+    path = seeds / "site.yml"
+    if not path.exists():
+        return ()
+    shown = shown_path(path, root)
+    return tuple(name for name, _ in _strings(load_yaml(path, shown, SITE_KEYS).get("hosts"), shown, "hosts"))
+
+
 def discover_episodes(seeds: Path, root: Path) -> list[EpisodeSettings]:
     """Every `seeds/*.txt` page with its same-named `.yml`, if any."""
     for settings in sorted(seeds.glob("*.yml")):
@@ -221,7 +237,22 @@ def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
         speaker_lines=speakers,
         slug_line=slug[1] or None,
         topics=_topics(data.get("topics"), shown),
+        date=_date(data.get("date"), shown),
     )
+
+
+def _date(item: Located | None, shown: str) -> datetime.date | None:
+    """`date: 2025-07-31`, the publication date (ISO 8601, year first)."""
+    value = _string(item, shown, "date")
+    if value is None:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[0]):
+        try:
+            return datetime.date.fromisoformat(value[0])
+        except ValueError:  # 2025-02-30
+            pass
+    raise InputError(shown, value[1], f"`date: {value[0]}` is not a date",
+                     "Write the publication date as year-month-day, like `date: 2025-07-31`.")
 
 
 def _topics(item: Located | None, shown: str) -> tuple[Topic, ...]:
