@@ -4,7 +4,8 @@
 
 Each episode is `<name>.txt` (title line, show notes, outline `MM:SS Title`,
 `Transcript`, `Name: text` turns) and `<name>.yml` (`slug`, `date`, `speakers`,
-chapter cues, a few topics), written into OUT_FOLDER (a `seeds/` folder). The
+chapter cues, a few topics), written into OUT_FOLDER (a `seeds/` folder, with a
+`site.yml` naming the hosts). The
 words are the sentences of this project's own seed transcripts, shuffled; the
 speakers come from a made-up pool in which hosts speak in most episodes and
 guests come back now and then, so person pages have something to gather. The
@@ -129,6 +130,7 @@ def write_archive(folder: Path, count: int, *, seed: int = 0, words: int = 10_00
     dates = [_FIRST_DATE + datetime.timedelta(weeks=n) for n in range(count)]
     rng.shuffle(dates)
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / "site.yml").write_text(json.dumps({"hosts": hosts}, indent=1) + "\n", encoding="utf-8")
     written = []
     for number in range(1, count + 1):
         page, settings = episode_files(number, rng, sentences, topics, hosts=hosts, guests=guests,

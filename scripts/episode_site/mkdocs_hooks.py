@@ -26,9 +26,6 @@ from mkdocs.utils.meta import get_data
 
 @event_priority(100)  # before the tags plugin's on_config, which builds its checker from tags_allowed
 def on_config(config):
-    tags = config.plugins.get("material/tags")
-    if tags is None:
-        return config
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's episode_site
     from episode_site.settings import discover_episodes
     from material.plugins.tags.structure.tag import Tag
@@ -38,16 +35,29 @@ def on_config(config):
     from mkdocs.exceptions import PluginError
 
     try:
-        names = {topic.name for episode in discover_episodes(root / "seeds", root) for topic in episode.topics}
+        found = discover_episodes(root / "seeds", root)
     except InputError as error:  # `mkdocs build` run directly on a broken seed: one message, no traceback
         raise PluginError(error.message()) from None
+    _read_archive(config, found)
+    tags = config.plugins.get("material/tags")
+    if tags is None:
+        return config
+    names = {topic.name for episode in found for topic in episode.topics}
     if names:
         tags.config.tags_allowed = {Tag(name) for name in names}
     return config
 
 
 def on_nav(nav: Navigation, config, files) -> Navigation:
-    nav.items = [item for item in nav.items if not (isinstance(item, Page) and item.file.src_uri == "index.md")]
+    home = next((item for item in nav.items if isinstance(item, Page) and item.file.src_uri == "index.md"), None)
+    nav.items = [item for item in nav.items if item is not home]
+    _name_sections(nav)
+    if len(_archive) > 1:
+        _archive_nav(nav, home)
+    return nav
+
+
+def _name_sections(nav: Navigation) -> None:
     for item in nav.items:
         if isinstance(item, Section):
             index = next((c for c in item.children if isinstance(c, Page) and c.file.src_uri.endswith("/index.md")), None)
@@ -55,4 +65,70 @@ def on_nav(nav: Navigation, config, files) -> Navigation:
                 title = get_data(index.file.content_string)[1].get("title")
                 if title:
                     item.title = str(title)
-    return nav
+
+
+# The archive, (slug, date) newest first, read from seeds/ in on_config for on_nav.
+_archive: list = []
+
+
+def _read_archive(config, found) -> None:
+    """With several episodes, `navigation.prune` instead of `navigation.expand`: each page then carries the open
+    episode's chapters, not the whole archive's (the site grew with the square of the episode count).
+    One episode keeps the expanded nav it always had."""
+    from episode_site.archive import newest_first
+
+    _archive[:] = [(episode.slug, episode.date) for episode in newest_first(found)]
+    features = config.theme.get("features") or []
+    if len(_archive) > 1 and "navigation.expand" in features:
+        config.theme["features"] = [f for f in features if f != "navigation.expand"] + ["navigation.prune"]
+
+
+def _archive_nav(nav: Navigation, home: Page | None) -> None:
+    """The home (the list of every episode), then episodes newest first, in year and month groups when there
+    are many, then People and Topics.
+
+    Person pages stay out of the nav (the People page lists them): otherwise each one would list them all.
+    """
+    from episode_site.archive import NavGroup, nav_groups
+
+    sections = {item.children[0].file.src_uri.split("/")[0]: item for item in nav.items
+                if isinstance(item, Section) and item.children and isinstance(item.children[0], Page)}
+
+    def build(items) -> list:
+        built = []
+        for item in items:
+            if isinstance(item, NavGroup):
+                built.append(Section(item.title, build(item.items)))
+            elif item in sections:
+                built.append(sections.pop(item))
+        return built
+
+    items = ([home] if home else []) + build(nav_groups(_archive))
+    for folder in ("people", "topics"):
+        section = sections.pop(folder, None)
+        if section is not None:
+            items.append(section.children[0])
+    items.extend(sections.values())  # anything else under docs/ keeps its place after the archive
+    _link(items, None)
+    nav.items = items
+    pages = [page for page in _walk(items)]
+    for page in nav.pages:
+        page.previous_page = page.next_page = None
+    for before, after in zip(pages, pages[1:]):
+        before.next_page, after.previous_page = after, before
+    nav.pages = pages
+
+
+def _link(items, parent) -> None:
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _link(item.children, item)
+
+
+def _walk(items):
+    for item in items:
+        if isinstance(item, Section):
+            yield from _walk(item.children)
+        elif isinstance(item, Page):
+            yield item

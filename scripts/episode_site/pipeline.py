@@ -16,6 +16,7 @@ from .errors import InputError
 from .anchor_registry import Registry, check, read_registry
 from .model import Episode
 from .render import render_site
+from .settings import site_hosts
 
 
 def generated_files(root: Path, episodes: Sequence[Episode]) -> tuple[dict[str, str], dict[str, Registry]]:
@@ -25,7 +26,7 @@ def generated_files(root: Path, episodes: Sequence[Episode]) -> tuple[dict[str, 
     # Anchors readers may have linked to must survive: check every episode before rendering.
     registries = {episode.slug: read_registry(root, episode) for episode in episodes}
     retired = {episode.slug: check(registries[episode.slug], episode) for episode in episodes}
-    return {**render_site(episodes, site_url=site_url(root)), **anchor_map_files(episodes, retired)}, registries
+    return {**render_site(episodes, site_url=site_url(root), hosts=site_hosts(root / "seeds", root)), **anchor_map_files(episodes, retired)}, registries
 
 
 def _check_unique_anchors(episode: Episode) -> None:
