@@ -67,6 +67,23 @@ def _name_sections(nav: Navigation) -> None:
                     item.title = str(title)
 
 
+def on_page_context(context, page: Page, config, nav: Navigation):
+    """In an archive, a chapter's topic chips link to its episode's topics page (see topics_page: no Material listing)."""
+    if len(_archive) < 2 or not context.get("tags"):
+        return context
+    from episode_site.topics_page import topic_anchor
+    from mkdocs.structure.nav import Link
+
+    topics = _topics_urls.get(page.file.src_uri.split("/")[0])
+    for tag in context["tags"] if topics is not None else ():  # the tags plugin's TagReferences, made for this page
+        tag.links = [Link(tag.name, f"{topics}#{topic_anchor(tag.name)}")]
+    return context
+
+
+# Each episode's topics page URL, by episode folder (archive only).
+_topics_urls: dict[str, str] = {}
+
+
 # The archive, (slug, date) newest first, read from seeds/ in on_config for on_nav.
 _archive: list = []
 
@@ -103,6 +120,9 @@ def _archive_nav(nav: Navigation, home: Page | None) -> None:
                 built.append(sections.pop(item))
         return built
 
+    _topics_urls.clear()
+    _topics_urls.update({page.file.src_uri.split("/")[0]: page.url for page in nav.pages
+                         if page.file.src_uri.endswith("/topics.md")})
     items = ([home] if home else []) + build(nav_groups(_archive))
     for folder in ("people", "topics"):
         section = sections.pop(folder, None)

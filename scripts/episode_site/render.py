@@ -31,7 +31,7 @@ def render_site(episodes: Sequence[Episode], *, site_url: str | None = None, hos
         for chapter in episode.chapters:
             pages[f"{episode.slug}/{chapter.slug}.md"] = _join(chapter_page(episode, chapter, tags=tags[chapter.number]))
         if episode.topics:
-            pages[f"{episode.slug}/topics.md"] = _join(topics_page(episode, front_matter))
+            pages[f"{episode.slug}/topics.md"] = _join(topics_page(episode, front_matter, listing=len(episodes) == 1))
         pages[f"{episode.slug}/speakers.md"] = _join(speakers_page(episode, front_matter))
         pages.update(download_files(episode, site_url=site_url))
     # Several episodes: the archive's home, people and topics pages (archive_pages); one: its overview as the home.

@@ -21,7 +21,9 @@ from .topics import THRESHOLD_SENTENCE, Mention, chapter_tags, mentions
 _CONTEXT_WORDS = 10
 
 
-def topics_page(episode: Episode, front_matter) -> Iterator[str]:
+def topics_page(episode: Episode, front_matter, *, listing: bool = True) -> Iterator[str]:
+    """`listing=False` (an archive): each topic's heading and chapters are written here, not by a Material tags
+    listing; the tags plugin compares every listing with every tagged page, which grows with the archive's square."""
     tags = chapter_tags(episode)
     tagged = {name for names in tags.values() for name in names}
     yield from front_matter(sources=episode.seed_files, title="Topics",
@@ -40,7 +42,13 @@ def topics_page(episode: Episode, front_matter) -> Iterator[str]:
             quiet.append(topic)
             continue
         # The listing renders the topic's heading (the tag) and the chapters tagged with it.
-        yield f"<!-- material/tags {{ include: [{json.dumps(topic.name)}], scope: true }} -->"
+        if listing:
+            yield f"<!-- material/tags {{ include: [{json.dumps(topic.name)}], scope: true }} -->"
+        else:
+            yield f"## {inline(topic.name)} {{ #{topic_anchor(topic.name)} }}"
+            yield ""
+            yield from (f"* [{inline(c.entry.stamp)} {inline(c.entry.title)}]({c.slug}.md)"
+                        for c in episode.chapters if topic.name in tags[c.number])
         yield ""
         yield from _topic_body(episode, topic, all_pieces)
     if quiet:
@@ -50,6 +58,11 @@ def topics_page(episode: Episode, front_matter) -> Iterator[str]:
             yield f"### {inline(topic.name)} {{ #topic-{slugify(topic.name, fallback='topic')} }}"
             yield ""
             yield from _topic_body(episode, topic, all_pieces)
+
+
+def topic_anchor(name: str) -> str:
+    """The heading id of a topic on its episode's topics page, as Material's listings write it (`tag:evals`)."""
+    return f"tag:{slugify(name, fallback='topic')}"
 
 
 def _topic_body(episode: Episode, topic: Topic, all_pieces) -> Iterator[str]:
