@@ -77,6 +77,19 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def site_parts(site: Path) -> dict[str, int]:
+    """Bytes of the site by kind: HTML pages, episode downloads and maps, the search index, the theme's assets."""
+    parts = {"pages_bytes": 0, "downloads_bytes": 0, "search_index_bytes": 0, "assets_bytes": 0}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        top = path.relative_to(site).parts[0]
+        kind = ("assets" if top == "assets" else "search_index" if top in ("search", "pagefind")
+                else "pages" if path.suffix in (".html", ".xml", ".gz") else "downloads")
+        parts[f"{kind}_bytes"] += path.stat().st_size
+    return parts
+
+
 def search_weight(site: Path) -> dict[str, int]:
     """Bytes of the search index, raw and gzipped. Hook: a Pagefind index (site/pagefind/) is counted when present."""
     weight = {}
@@ -123,7 +136,7 @@ def measure(count: int, seed: int, work: Path) -> dict[str, object]:
         "chapter_page_median_bytes": int(statistics.median(chapters)), "chapter_page_max_bytes": max(chapters),
         "second_generate_s": again_s, "second_generate_written": unchanged,
         "edited_episode": edited, "after_edit_written": after_edit,
-        **search_weight(site),
+        **search_weight(site), **site_parts(site),
     }
     shutil.rmtree(root)
     return result
@@ -149,6 +162,10 @@ def main() -> None:
                   f"{r['mkdocs_s']:>8.1f} {r['build_cpu_s_per_episode']:>9.3f} {r['site_bytes'] / 1e6:>8.1f} {r['site_mb_per_100_episodes']:>9.1f} "
                   f"{r['chapter_page_median_bytes'] / 1e3:>10.1f} {max(r['generate_peak_mib'], r['build_peak_mib']):>8} "
                   f"{search:>15} {len(r['second_generate_written']):>14} {len(r['after_edit_written']):>11}", flush=True)
+    print("\nsite MB per 100 episodes, by kind:")
+    for r in results:
+        print(f"{r['episodes']:>8}: " + ", ".join(f"{key.removesuffix('_bytes').replace('_', ' ')} {r[key] / 1e6 * 100 / r['episodes']:.1f}"
+                                          for key in ("pages_bytes", "downloads_bytes", "search_index_bytes", "assets_bytes")))
     last = results[-1]
     print(f"\nafter editing {last['edited_episode']} ({last['episodes']} episodes), generate wrote: "
           + ", ".join(last["after_edit_written"]))

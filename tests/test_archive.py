@@ -92,10 +92,15 @@ def test_nav_holds_the_open_episodes_chapters_only(archive: Path, episodes):
 
 
 def test_nav_groups_stay_small():
-    dated = [(f"e{n}", datetime.date(2020, 1, 1) + datetime.timedelta(days=3 * n)) for n in range(500)]
-    groups = nav_groups(list(reversed(dated)))
-    assert all(len(year.items) <= 12 for year in groups)
-    assert all(len(month.items) <= 12 for year in groups for month in year.items if not isinstance(month, str))
+    """However many episodes, the open path lists at most a dozen at each level (a daily show's month aside)."""
+    every_three_days = [(f"e{n}", datetime.date(2020, 1, 1) + datetime.timedelta(days=3 * n)) for n in range(500)]
+    undated = [(f"u{n}", None) for n in range(30)]
+    groups = nav_groups(list(reversed(every_three_days)) + undated)
+    assert [g.title for g in groups] == ["2024", "2023", "2022", "2021", "2020", "Undated 1–12", "Undated 13–24", "Undated 25–30"]
+    assert all(len(group.items) <= 12 for group in groups)
+    assert all(len(month.items) <= 12 for group in groups for month in group.items if not isinstance(month, str))
+    assert [s for g in groups for m in g.items for s in (m.items if not isinstance(m, str) else [m])] == \
+        [slug for slug, _ in list(reversed(every_three_days)) + undated]
 
 
 def test_person_pages_gather_every_turn(archive: Path, episodes):

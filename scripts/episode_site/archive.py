@@ -93,11 +93,17 @@ def nav_groups(dated: Sequence[tuple[str, datetime.date | None]], *, size: int =
         years.setdefault(str(date.year) if date else "Undated", []).append((slug, date))
     groups: list[str | NavGroup] = []
     for year, members in years.items():
-        if len(members) <= size or year == "Undated":
+        if len(members) <= size:
             groups.append(NavGroup(year, tuple(slug for slug, _ in members)))
+            continue
+        if year == "Undated":  # in file order, `size` at a time
+            groups.extend(NavGroup(f"Undated {n + 1}–{min(n + size, len(members))}", tuple(slug for slug, _ in members[n:n + size]))
+                          for n in range(0, len(members), size))
             continue
         months: dict[str, list[str]] = {}
         for slug, date in members:
             months.setdefault(date.strftime("%B %Y"), []).append(slug)
         groups.append(NavGroup(year, tuple(NavGroup(month, tuple(slugs)) for month, slugs in months.items())))
+    if len(groups) == 1 and all(isinstance(item, NavGroup) for item in groups[0].items):
+        return list(groups[0].items)  # a single year: its months, each named with the year, are the top level
     return groups
