@@ -147,3 +147,32 @@ def test_generate_writes_only_what_changed(archive: Path, tmp_path: Path):
 
 def test_one_episode_has_no_archive_pages(seed_site: Path):
     assert not (seed_site / "people").exists() and not (seed_site / "topics").exists()
+
+
+def _two_episodes(tmp_path: Path, second_speakers: tuple[str, str], *, site: str = ""):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n, (a, b) in enumerate([("Jane Doe", "John Roe"), second_speakers], start=1):
+        (seeds / f"ep{n}.txt").write_text(f"Episode {n}\nTranscript\n{a}: Hello there.\n{b}: Hi.\n{a}: Bye now.\n", encoding="utf-8")
+        (seeds / f"ep{n}.yml").write_text(f"date: 2025-0{n}-01\nspeakers: [{a}, {b}]\n", encoding="utf-8")
+    if site:
+        (seeds / "site.yml").write_text(site, encoding="utf-8")
+    from episode_site.render import render_site
+    from episode_site.settings import site_hosts
+
+    return render_site(load_episodes(seeds, tmp_path), hosts=site_hosts(seeds, tmp_path))
+
+
+def test_no_empty_archive_pages(tmp_path: Path):
+    """Two episodes with nobody in common and no topics: a home, and no people or topics pages."""
+    pages = _two_episodes(tmp_path, ("Ann Other", "Bob Brown"))
+    assert not [path for path in pages if path.startswith(("people/", "topics/"))]
+    assert "people/" not in pages["index.md"] and "topics/" not in pages["index.md"]
+    assert pages["index.md"].index("(ep2/index.md)") < pages["index.md"].index("(ep1/index.md)"), "newest first"
+
+
+def test_hosts_are_not_guests_and_shared_speakers_get_a_page(tmp_path: Path):
+    pages = _two_episodes(tmp_path, ("Jane Doe", "Bob Brown"), site="hosts: [Jane Doe]\n")
+    assert sorted(p for p in pages if p.startswith("people/")) == ["people/index.md", "people/jane-doe.md"]
+    home = pages["index.md"]
+    assert "with John Roe" in home and "with Bob Brown" in home and "with Jane" not in home

@@ -31,7 +31,7 @@ def episode_seconds(episode: Episode) -> float:
 
 def guests(episode: Episode, hosts: Sequence[str]) -> tuple[str, ...]:
     """The episode's speakers who are not the show's hosts (all of them when no host is named)."""
-    hosts_slugs = {slugify(name) for name in hosts}
+    hosts_slugs = {slugify(name, fallback="speaker") for name in hosts}
     return tuple(name for name in episode.source.speakers if slugify(name, fallback="speaker") not in hosts_slugs)
 
 
