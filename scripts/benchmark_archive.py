@@ -43,9 +43,12 @@ _PEAK = ("import resource, subprocess, sys; rc = subprocess.call(sys.argv[1:]); 
          "print('PEAK_KIB', r.ru_maxrss, 'CPU_S', r.ru_utime + r.ru_stime, file=sys.stderr); sys.exit(rc)")
 
 
-def scratch_project(where: Path, count: int, seed: int) -> Path:
+def scratch_project(where: Path, count: int, seed: int, *, search: bool = True) -> Path:
     where.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not search:  # the build as it will be once search is indexed apart from MkDocs (Pagefind)
+        config = re.sub(r"(?m)^  - search:\n(?:(?:    .*)?\n)*?(?=  - )", "", config)
+    (where / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "scripts", where / "scripts", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
     write_archive(where / "seeds", count, seed=seed)
@@ -111,8 +114,8 @@ def edit_one_episode(root: Path) -> str:
     return page.stem
 
 
-def measure(count: int, seed: int, work: Path) -> dict[str, object]:
-    root = scratch_project(work / f"archive-{count}", count, seed)
+def measure(count: int, seed: int, work: Path, *, search: bool = True) -> dict[str, object]:
+    root = scratch_project(work / f"archive-{count}", count, seed, search=search)
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in (root / "seeds").glob("*.txt"))
     generate_s, generate_mib, _, generate_cpu = run(root, "generate")
     shutil.rmtree(root / "docs")  # `build` below starts as cold as the first generate did
@@ -147,6 +150,7 @@ def main() -> None:
     parser.add_argument("--archive", default="50,200,500", help="episode counts, comma-separated")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--no-search", action="store_true", help="build without MkDocs' search plugin (its index is lunr's)")
     args = parser.parse_args()
     counts = [int(n) for n in args.archive.split(",")]
     print(f"{'episodes':>8} {'words':>10} {'generate s':>10} {'build s':>8} {'(CPU s)':>8} {'mkdocs s':>8} {'CPU s/ep':>9} "
@@ -155,7 +159,7 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory() as work:
         for count in counts:
-            r = measure(count, args.seed, Path(work))
+            r = measure(count, args.seed, Path(work), search=not args.no_search)
             results.append(r)
             search = (f"{r['search_bytes'] / 1e6:.1f} ({r['search_gzip_bytes'] / 1e6:.1f})" if "search_bytes" in r else "–")
             print(f"{count:>8} {r['words']:>10,} {r['generate_s']:>10.1f} {r['build_s']:>8.1f} {r['build_cpu_s']:>8.1f} "
