@@ -17,6 +17,7 @@ from .model import Episode
 from .places import about, turn_starts
 from .timestamps import format_clock
 from .topics import chapter_tags
+from .topics_page import topic_anchor
 
 _FIRST_WORDS = 10
 _OUT_OF_SEARCH = ["search:", "  exclude: true"]
@@ -154,6 +155,6 @@ def topics_index(episodes: Sequence[Episode], front_matter) -> Iterator[str]:
         yield ""
         for episode, chapters in listed:
             links = ", ".join(f"[{inline(c.entry.title)}](../{episode.slug}/{c.slug}.md)" for c in chapters)
-            topics = f" ([topics](../{episode.slug}/topics.md))" if episode.topics else ""
-            yield f"* [{inline(episode.source.title)}](../{episode.slug}/index.md){topics}: {links}"
+            every = f"[every mention](../{episode.slug}/topics.md#{topic_anchor(name)})"
+            yield f"* [{inline(episode.source.title)}](../{episode.slug}/index.md): {links} ({every})"
         yield ""
