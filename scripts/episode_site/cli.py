@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import shutil
@@ -124,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     index.add_argument("--site", type=Path, default=None, help="the built site (default: site/ in the project)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    # Generating and building an archive allocates millions of objects that live to the end (every
+    # episode, every page); Python's default thresholds rescan them again and again: a tenth of the time.
+    gc.set_threshold(100_000, 50, 100)
     root = args.root.resolve()
     if args.command in ("build", "serve") and (warning := version_warning()):
         print(warning, file=sys.stderr)

@@ -48,6 +48,7 @@ def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[s
         topics=settings.topics,
         transcript_text=transcript_section(text, page) if settings.page_path.suffix == ".txt" else plain_transcript(page),
         audio_url=settings.facts.audio_url,
+        date=settings.date,
     )
 
 

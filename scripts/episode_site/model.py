@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -151,3 +152,5 @@ class Episode:
     """The source's transcript section exactly as written (the plain-text download)."""
     audio_url: str | None = None
     """The episode's audio (http or https), played from the site only when its times are exact."""
+    date: datetime.date | None = None
+    """Publication date (`date:` in the YAML): orders the archive, newest first."""

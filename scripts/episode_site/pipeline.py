@@ -19,6 +19,7 @@ from .model import Episode
 from .render import render_site
 from .site_config import CONFIG_FILE, generated_config
 from .slug_moves import check_no_clash, check_slug, redirect_files
+from .settings import site_hosts
 
 
 def generated_files(root: Path, episodes: Sequence[Episode]) -> tuple[dict[str, str], dict[str, Registry]]:
@@ -34,7 +35,7 @@ def generated_files(root: Path, episodes: Sequence[Episode]) -> tuple[dict[str, 
     redirects = {path: text for episode in episodes for path, text in redirect_files(episode, moved[episode.slug]).items()}
     # The old address keeps a copy of the map, so that the 404 page sends `/<old>/<any page>/#anchor` to the new address.
     redirects.update({f"{old}/{MAP_NAME}": maps[f"{episode.slug}/{MAP_NAME}"] for episode in episodes for old in moved[episode.slug]})
-    pages = render_site(episodes, site_url=site_url(root))
+    pages = render_site(episodes, site_url=site_url(root), hosts=site_hosts(root / "seeds", root))
     config = {CONFIG_FILE: generated_config(pages, episodes)}  # nav titles and tags_allowed, for every renderer
     return {**pages, **maps, **redirects, **config}, registries
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 
+from .archive_pages import archive_pages
 from .anchors import continued_anchor, paragraph_anchor, turn_anchor
 from .chapters import chapter_turns, total_words, word_count
 from .escape import attribute, inline
@@ -23,7 +24,7 @@ from .turn_times import audio_player, time_label, times_note
 _DESCRIPTION_LENGTH = 155
 
 
-def render_site(episodes: Sequence[Episode], *, site_url: str | None = None) -> dict[str, str]:
+def render_site(episodes: Sequence[Episode], *, site_url: str | None = None, hosts: Sequence[str] = ()) -> dict[str, str]:
     """Every generated file: path under `docs/` → text (pages, and each episode's downloads)."""
     pages: dict[str, str] = {}
     for episode in episodes:
@@ -36,7 +37,9 @@ def render_site(episodes: Sequence[Episode], *, site_url: str | None = None) -> 
             pages[f"{episode.slug}/topics.md"] = _join(topics_page(episode, front_matter))
         pages[f"{episode.slug}/speakers.md"] = _join(speakers_page(episode, front_matter))
         pages.update(download_files(episode, site_url=site_url))
-    pages["index.md"] = _join(site_home(episodes))
+    # Several episodes: the archive's home, people and topics pages (archive_pages); one: its overview as the home.
+    pages.update({path: _join(lines) for path, lines in archive_pages(episodes, front_matter, hosts=hosts).items()})
+    pages.setdefault("index.md", _join(site_home(episodes)))
     return pages
 
 

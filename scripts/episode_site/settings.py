@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import html
 import re
@@ -21,9 +22,13 @@ from .timestamps import parse_stamp
 from .yaml_bounds import Located, bounded_tree, too_deep
 
 EPISODE_KEYS = ("slug", "source", "speakers", "chapters", "topics", "transcript_ends")
+# Archive keys (issue 13): `date:` orders the archive's home, newest first.
+EPISODE_KEYS += ("date",)
 SITE_KEYS = ("page_notices",)
+SITE_KEYS += ("hosts",)  # the show's hosts: the archive's home lists the other speakers as guests
 # Folders of the built site that an episode's folder must not land in.
 RESERVED_SLUGS = frozenset({"assets", "search", "pagefind", "stylesheets", "javascripts", "images", "404"})  # pagefind: the search index
+RESERVED_SLUGS |= {"people", "topics"}  # the archive's pages across episodes
 _PLAIN_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A slug is a folder name and part of every address: long ones break file systems and links.
 MAX_SLUG = 80
@@ -69,6 +74,8 @@ class EpisodeSettings:
     """What a transcript file without a page around it (VTT, SRT, JSON, Markdown) cannot say itself."""
     transcript_ends: tuple[str, int] | None = None
     """The transcript's last words with their YAML line, when a person recorded that it stops before the outline does."""
+    date: datetime.date | None = None
+    """When the episode was published (`date: 2025-07-31`), for the archive's order."""
 
 
 def slug_from_name(name: str) -> str:
@@ -181,6 +188,15 @@ def load_site_settings(seeds: Path, root: Path) -> tuple[str, ...]:
     return tuple(f"^{re.escape(p[1:])}" if p.startswith("^") else re.escape(p) for p, _ in patterns)
 
 
+def site_hosts(seeds: Path, root: Path) -> tuple[str, ...]:
+    """`hosts:` in `seeds/site.yml`: the show's hosts, as their labels write them."""
+    path = seeds / "site.yml"
+    if not path.exists():
+        return ()
+    shown = shown_path(path, root)
+    return tuple(name for name, _ in _strings(load_yaml(path, shown, SITE_KEYS).get("hosts"), shown, "hosts"))
+
+
 def discover_episodes(seeds: Path, root: Path) -> list[EpisodeSettings]:
     """Every transcript under `seeds/` (`*.txt`, `*.vtt`, …) with its same-named `.yml`, if any."""
     check_seeds_folder(seeds, root)
@@ -248,7 +264,22 @@ def load_episode_settings(page: Path, root: Path) -> EpisodeSettings:
         topics=_topics(data.get("topics"), shown),
         facts=episode_facts(data, shown),
         transcript_ends=_string(data.get("transcript_ends"), shown, "transcript_ends"),
+        date=_date(data.get("date"), shown),
     )
+
+
+def _date(item: Located | None, shown: str) -> datetime.date | None:
+    """`date: 2025-07-31`, the publication date (ISO 8601, year first)."""
+    value = _string(item, shown, "date")
+    if value is None:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[0]):
+        try:
+            return datetime.date.fromisoformat(value[0])
+        except ValueError:  # 2025-02-30
+            pass
+    raise InputError(shown, value[1], f"`date: {value[0]}` is not a date",
+                     "Write the publication date as year-month-day, like `date: 2025-07-31`.")
 
 
 def _topics(item: Located | None, shown: str) -> tuple[Topic, ...]:

@@ -43,6 +43,7 @@ def topic_anchors(episode: Episode) -> dict[str, str]:
 
 
 def topics_page(episode: Episode, front_matter) -> Iterator[str]:
+    """One section per topic, written here (no Material tags listing, whose cost grows with an archive's square)."""
     tags = chapter_tags(episode)
     tagged = {name for names in tags.values() for name in names}
     anchors = topic_anchors(episode)

@@ -1,0 +1,158 @@
+"""A synthetic show archive: N episodes in the page format, for archive tests and benchmarks.
+
+    python3 scripts/synthetic_archive.py OUT_FOLDER --count 500 [--seed 0] [--words 10000]
+
+Each episode is `<name>.txt` (title line, show notes, outline `MM:SS Title`,
+`Transcript`, `Name: text` turns) and `<name>.yml` (`slug`, `date`, `speakers`,
+chapter cues, a few topics), written into OUT_FOLDER (a `seeds/` folder, with a
+`site.yml` naming the hosts). The
+words are the sentences of this project's own seed transcripts, shuffled; the
+speakers come from a made-up pool in which hosts speak in most episodes and
+guests come back now and then, so person pages have something to gather. The
+same count and seed give the same files, byte for byte. Dates are weekly but
+handed out in shuffled order, so file order is not date order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from episode_site.parse import parse_page  # noqa: E402
+from episode_site.settings import discover_episodes, read_text  # noqa: E402
+from episode_site.speakers import label_at_start  # noqa: E402
+from episode_site.timestamps import format_clock  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+# Made-up names: no real person gets a page. Distinct first and last names slug apart.
+_FIRST = ("Ada", "Bruno", "Chiara", "Dmitri", "Esther", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kemi", "Lars",
+          "Mira", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tamsin", "Umar", "Vera", "Wendell", "Ximena",
+          "Yusuf", "Zora")
+_LAST = ("Abernathy", "Brightwater", "Castellano", "Dunmore", "Eriksen", "Falconer", "Greenhalgh", "Hollis",
+         "Ivanova", "Jablonski", "Kettering", "Lindqvist", "Marchetti", "Nakamura", "Okonkwo", "Pemberton",
+         "Quintero", "Rasmussen", "Silvermoon", "Thackeray", "Underwood", "Valdivia", "Whitcombe", "Yamada")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+_SHOW = "The Synthetic Hour"
+_WORDS_PER_MINUTE = 160
+_FIRST_DATE = datetime.date(2020, 1, 6)
+
+
+def _corpus(seeds: Path) -> tuple[list[str], dict[str, list[str]]]:
+    """Sentences of every seed transcript, and every seed's topic vocabulary."""
+    sentences: list[str] = []
+    topics: dict[str, list[str]] = {}
+    for settings in discover_episodes(seeds, seeds.parent):
+        page = parse_page(read_text(settings.page_path, settings.page_path.name), settings.page_path.name,
+                          speakers=settings.speakers)
+        for turn in page.turns:
+            for paragraph in turn.paragraphs:
+                sentences.extend(_SENTENCE.split(paragraph.text))
+        topics.update({topic.name: list(topic.terms) for topic in settings.topics})
+    # A sentence that reads like a label or a section marker would change the page's structure.
+    kept = [s.strip() for s in sentences if s.strip() and not label_at_start(s)
+            and s.strip().lower().rstrip(".") not in ("transcript", "show notes")]
+    if not kept:
+        raise SystemExit(f"no transcript sentences found under {seeds}")
+    return kept, topics
+
+
+def _people(rng: random.Random, count: int) -> list[str]:
+    names = [f"{first} {last}" for first in _FIRST for last in _LAST]
+    rng.shuffle(names)
+    return names[:count]
+
+
+def _title(rng: random.Random, sentences: list[str]) -> str:
+    words = re.sub(r"[^\w\s'’-]", "", rng.choice(sentences)).split()[: rng.randint(3, 6)] or ["Odds", "and", "ends"]
+    return " ".join(words)[0].upper() + " ".join(words)[1:]
+
+
+def _paragraph(rng: random.Random, sentences: list[str], budget: int) -> str:
+    chosen = [rng.choice(sentences) for _ in range(rng.randint(1, 5))]
+    text = " ".join(chosen)
+    return " ".join(text.split()[: max(budget, 8)]) if len(text.split()) > budget * 2 else text
+
+
+def episode_files(number: int, rng: random.Random, sentences: list[str], topics: dict[str, list[str]], *,
+                  hosts: list[str], guests: list[str], date: datetime.date, words: int) -> tuple[str, str]:
+    """(page text, YAML text) of synthetic episode `number`."""
+    speakers = [rng.choice(hosts)] + rng.sample(guests, rng.choice((1, 1, 2)))
+    if rng.random() < 0.15:
+        speakers.insert(1, rng.choice([h for h in hosts if h not in speakers]))
+    chapter_titles = list(dict.fromkeys(_title(rng, sentences) for _ in range(rng.randint(3, 7))))
+    target = rng.randint(int(words * 0.7), int(words * 1.3))
+    per_chapter = target // len(chapter_titles)
+    outline, cues, body, spoken, previous = [], {}, [], 0, None
+    for n, chapter in enumerate(chapter_titles, start=1):
+        stamp = format_clock(spoken * 60 // _WORDS_PER_MINUTE)
+        outline += [f"{stamp} {chapter}", _paragraph(rng, sentences, 40)]
+        # The paragraph that opens a chapter names it, so that its cue is found exactly once.
+        opening = f"Let's turn to part {n}, {chapter.lower()}." if n > 1 else None
+        if opening:
+            cues[stamp] = opening.rstrip(".")
+        chapter_words = 0
+        while chapter_words < per_chapter:
+            speaker = rng.choice([s for s in speakers if s != previous])
+            previous = speaker
+            paragraphs = [_paragraph(rng, sentences, 120) for _ in range(rng.choice((1, 1, 1, 2, 3)))]
+            if opening:
+                paragraphs[0], opening = f"{opening} {paragraphs[0]}", None
+            body.append(f"{speaker}: {paragraphs[0]}")
+            body.extend(paragraphs[1:])
+            chapter_words += sum(len(p.split()) for p in paragraphs)
+        spoken += chapter_words
+    guest_names = " and ".join(s for s in speakers[1:] if s in guests)
+    title = f"{_SHOW} {number}: {guest_names} on {chapter_titles[0].lower()}"
+    notes = [_paragraph(rng, sentences, 80) for _ in range(rng.randint(1, 3))]
+    page = "\n".join([title, "Show Notes", *notes, *outline, "Transcript", *body]) + "\n"
+    chosen_topics = dict(sorted(rng.sample(sorted(topics.items()), min(len(topics), rng.randint(4, 10)))))
+    settings = {"slug": f"episode-{number:04d}", "date": date.isoformat(), "source": f"https://example.com/episodes/{number}",
+                "speakers": speakers, "chapters": cues, "topics": chosen_topics}
+    return page, json.dumps(settings, ensure_ascii=False, indent=1) + "\n"  # JSON is YAML
+
+
+def write_archive(folder: Path, count: int, *, seed: int = 0, words: int = 10_000, sources: Path = ROOT / "seeds") -> list[Path]:
+    """Write `count` synthetic episodes (`episode-NNNN.txt` and `.yml`) into `folder`; return the page paths.
+
+    `words` is the mean transcript length (about 5 M words for 500 episodes).
+    """
+    sentences, topics = _corpus(sources)
+    rng = random.Random(seed)
+    people = _people(rng, 3 + max(4, count // 3))
+    hosts, guests = people[:3], people[3:]
+    dates = [_FIRST_DATE + datetime.timedelta(weeks=n) for n in range(count)]
+    rng.shuffle(dates)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "site.yml").write_text(json.dumps({"hosts": hosts}, indent=1) + "\n", encoding="utf-8")
+    written = []
+    for number in range(1, count + 1):
+        page, settings = episode_files(number, rng, sentences, topics, hosts=hosts, guests=guests,
+                                       date=dates[number - 1], words=words)
+        path = folder / f"episode-{number:04d}.txt"
+        path.write_text(page, encoding="utf-8")
+        path.with_suffix(".yml").write_text(settings, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, help="where to write the episodes (a project's seeds/ folder)")
+    parser.add_argument("--count", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--words", type=int, default=10_000, help="mean words per transcript")
+    args = parser.parse_args()
+    pages = write_archive(args.folder, args.count, seed=args.seed, words=args.words)
+    total = sum(len(p.read_text(encoding="utf-8").split()) for p in pages)
+    print(f"{len(pages)} episodes, {total:,} words, in {args.folder}")
+
+
+if __name__ == "__main__":
+    main()
