@@ -20,6 +20,10 @@
   const SHOWN = 10;          // results per screen
   const RERANKED = 12;       // candidates whose text is read to find phrases (each is a request)
   const PASSAGE_WORDS = 36;  // about two sentences around the match
+  // A word said this often (a share of all turns) is not looked up alone: Pagefind's time grows with the
+  // turns a word finds (seconds for 25,000 in an archive), and such a word tells turns apart poorly anyway.
+  const COMMON_SHARE = 0.03;
+  const COMMON_MIN = 300;
 
   let engine = null;
   let records = null;        // how many turns the site has: the base of every word's rarity
@@ -33,6 +37,13 @@
         return module;
       });
     return engine;
+  }
+
+  function meta() {
+    if (!shards.has("meta"))
+      shards.set("meta", fetch(new URL("vocabulary/meta.json", BUNDLE))
+        .then((response) => (response.ok ? response.json() : {})).catch(() => ({})));
+    return shards.get("meta");
   }
 
   function vocabulary(word) {
@@ -104,18 +115,28 @@
   async function run(query, filters) {
     const pf = await pagefind();
     const { words, phrases } = parse(query);
-    const keys = [...new Set(words.filter((w) => !W.isStop(w)))];
-    const looked = keys.length ? keys : [...new Set(words)];
-    const lookups = await Promise.all(looked.map((w) => lookUp(pf, w, filters, keys.length > 0)));
-    const total = Math.max(1, await count(pf));
+    let keys = [...new Set(words.filter((w) => !W.isStop(w)))];
+    const total = Math.max(1, (await meta()).records || (await count(pf)));
+    // Words said in a large share of the turns are left to the phrase and proximity ranking below.
+    const limit = Math.max(COMMON_MIN, COMMON_SHARE * total);
+    const said = await Promise.all(keys.map(async (w) => (await vocabulary(w))[w] || 0));
+    const rare = keys.filter((w, i) => said[i] <= limit);
+    let lookups;
+    if (rare.length) {
+      lookups = await Promise.all(rare.map((w) => lookUp(pf, w, filters, true)));
+    } else {
+      // Only common words (or stop words): the turns that hold them all, as Pagefind finds them.
+      const all = (keys.length ? keys : [...new Set(words)]).join(" ");
+      lookups = [{ word: all, found: await pf.search(all, { filters }), fixed: null, together: keys.length ? keys : [...new Set(words)] }];
+    }
 
     const weight = new Map(), corrections = new Map();
     const candidates = new Map();
-    for (const { word, found, fixed } of lookups) {
+    for (const { word, found, fixed, together } of lookups) {
       if (fixed) corrections.set(word, fixed);
       const df = found.results.length;
       if (!df) continue;
-      const term = fixed || word;
+      const term = together ? together.join(" ") : fixed || word;
       // Rare words tell turns apart; a corrected word is a guess, so it counts less.
       weight.set(term, Math.log(1 + total / df) * (fixed ? 0.7 : 1));
       for (const result of found.results) {
@@ -238,5 +259,5 @@
     if (words.length) pagefind().then((pf) => Promise.all(words.map((w) => pf.preload(w)))).catch(() => {});
   }
 
-  window.episodeSearch = { run, preload, pagefind, root: ROOT };
+  window.episodeSearch = { run, preload, pagefind, meta, root: ROOT };
 })();

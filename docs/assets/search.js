@@ -13,7 +13,8 @@
   const S = window.episodeSearch, W = window.episodeSearchWords;
   const FACETS = [["episode", "Episode"], ["speaker", "Speaker"], ["chapter", "Chapter"], ["topic", "Topic"]];
   const STATE = ["search", ...FACETS.map(([key]) => key)];
-  const DEBOUNCE_MS = 80;  // a pause in typing, not every keystroke
+  const DEBOUNCE_MS = 80;
+  const LAZY_FILTERS_FROM = 20000;  // turns  // a pause in typing, not every keystroke
 
   let dialog, input, status, list, more, selects = {}, generation = 0, timer = 0, shown = [], wanted = [], pending = null;
 
@@ -105,7 +106,18 @@
     if (!dialog.open) dialog.showModal();
     if (state.search !== undefined) input.value = state.search;
     input.focus();
-    loadFilters(state).then(() => { if (input.value.trim()) search(); });
+    // An archive's filter lists are large (a megabyte at 500 episodes): they load when the reader reaches for them.
+    const now = FACETS.some(([key]) => state[key] !== undefined);
+    S.meta().then((m) => (now || (m.records || 0) <= LAZY_FILTERS_FROM ? loadFilters(state) : deferFilters()))
+      .then(() => { if (input.value.trim()) search(); });
+  }
+
+  function deferFilters() {
+    for (const [key] of FACETS) selects[key].hidden = false;  // each says "Any …" until its list has loaded
+    const group = dialog.querySelector(".ep-search__filters");
+    const load = () => loadFilters({});
+    group.addEventListener("focusin", load, { once: true });
+    group.addEventListener("pointerdown", load, { once: true });
   }
 
   // ---- Filters ------------------------------------------------------------------------------

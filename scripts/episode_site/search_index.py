@@ -52,6 +52,8 @@ def write_search_index(site: Path, episodes: Sequence[Episode]) -> int:
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
     _write_vocabulary(bundle / "vocabulary", words)
+    # How many turns there are: the search box weighs each word's rarity against it before searching the word.
+    (bundle / "vocabulary" / "meta.json").write_text(json.dumps({"records": len(records)}), encoding="utf-8")
     return len(records)
 
 
