@@ -66,13 +66,15 @@
     return { words, phrases };
   }
 
-  async function lookUp(pf, word, filters, correct) {
+  async function lookUp(pf, word, filters, correct, limit) {
     let found = await pf.search(word, { filters });
     if (found.results.length || !correct || /^\d+$/.test(word) || word.length < 3) return { word, found, fixed: null };
     const counts = await vocabulary(word);
     if (Object.prototype.hasOwnProperty.call(counts, word)) return { word, found, fixed: null };  // said, but filtered out
     const fixed = W.nearest(word, counts);
     if (!fixed) return { word, found, fixed: null };
+    // A common word is said and marked, but, as for any common word, not looked up alone.
+    if (counts[fixed] > limit) return { word, found: { results: [] }, fixed };
     found = await pf.search(fixed, { filters });
     return { word, found, fixed };
   }
@@ -123,7 +125,7 @@
     const rare = keys.filter((w, i) => said[i] <= limit);
     let lookups;
     if (rare.length) {
-      lookups = await Promise.all(rare.map((w) => lookUp(pf, w, filters, true)));
+      lookups = await Promise.all(rare.map((w) => lookUp(pf, w, filters, true, limit)));
     } else {
       // Only common words (or stop words): the turns that hold them all, as Pagefind finds them.
       const all = (keys.length ? keys : [...new Set(words)]).join(" ");
