@@ -16,6 +16,7 @@ import pytest
 
 from helpers.project import ROOT, SEED_PAGE, build, load_seed_episode, make_project, run_cli  # noqa: F401 (re-exported)
 from helpers.server import serve
+from helpers.small_episode import SEEDS
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -90,3 +91,12 @@ def page(browser) -> Iterator[object]:
     yield page
     context.close()
     assert not foreign, f"requests to third-party hosts: {foreign}"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small test episode (helpers/small_episode), generated once per module: tests copy it, then break it."""
+    root = make_project(tmp_path_factory.mktemp("valid"), SEEDS)
+    result = run_cli(root, "generate")
+    assert result.returncode == 0, result.stderr
+    return root

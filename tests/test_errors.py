@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.project import ROOT, make_project, run_cli, snapshot
-from helpers.small_episode import PAGE, SETTINGS, SEEDS
+from helpers.project import ROOT, run_cli, snapshot
+from helpers.small_episode import PAGE, SETTINGS
 
 EXAMPLE = """ A valid file looks like:
 slug: my-episode            # lowercase words joined by hyphens
@@ -99,14 +99,6 @@ CASES = [
     ("duplicate-slug", {"zz.txt": PAGE, "zz.yml": SETTINGS},
      "seeds/zz.yml:1: slug `test-episode` is already used by seeds/test.yml. Give each episode its own `slug:` in its YAML file (its address on the site)."),
 ]
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("valid"), SEEDS)
-    result = run_cli(root, "generate")
-    assert result.returncode == 0, result.stderr
-    return root
 
 
 def break_seeds(root: Path, change: object) -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, make_project, run_cli
-from test_errors import PAGE, SETTINGS, SEEDS, snapshot
+from helpers.project import snapshot
+from helpers.small_episode import PAGE, SETTINGS, SEEDS
 
 SOURCE_FIX = "Give the address of the episode's published page, like `source: https://example.com/p/my-episode`."
 TOPIC_FIX = ("A topic name is shown as a tag: use letters, digits, spaces and . ' & + / ( ) # - only, "
@@ -163,14 +164,6 @@ CASES = [
      "`slug: test-episode -> new-name` (the old pages then send readers to the new ones); otherwise put "
      "`slug: test-episode` back in the episode's YAML file."),
 ]
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("valid"), SEEDS)
-    result = run_cli(root, "generate")
-    assert result.returncode == 0, result.stderr
-    return root
 
 
 def _copy(generated: Path, tmp_path: Path) -> Path:

@@ -21,7 +21,7 @@ from episode_site.read_srt import _TAG as SRT_TAG, read_srt
 from episode_site.read_vtt import read_vtt
 from episode_site.render import render_site
 from episode_site.transcript_formats import fully_timed, segments, to_json, to_srt, to_vtt
-from test_properties import _TEXT, FRAGMENTS
+from helpers.hostile_text import _TEXT, FRAGMENTS
 
 GOLDEN = Path(__file__).parent / "golden"
 TIMED = ["vtt-voices", "vtt-labels", "srt-labels", "json-segments"]

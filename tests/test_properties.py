@@ -25,16 +25,8 @@ from episode_site.render import render_site
 from episode_site.speakers import _LABEL_LIKE, looks_like_name, split_at_label
 from helpers.fidelity import site_turns, source_turns
 from helpers.html_text import fold, read_page
+from helpers.hostile_text import _TEXT, FRAGMENTS
 
-# Markup that speech often contains by accident, and markup someone might paste on purpose.
-FRAGMENTS = [
-    "**", "*", "_", "__", "`", "```", "~~", "==", "^^", "$", "$$", "\\", "\\*", "#", "# ", "## x", "1. ", "2024.", "1)", "- ", "+ ",
-    "> ", "    ", "\t", "!!! note", "???", "[x](y)", "![i](j)", "[^1]", "<https://example.com>", "https://example.com",
-    "<script>alert(1)</script>", "<b>", "</p>", "<!-- c -->", "<div markdown=\"1\">", "&amp;", "&#42;", "&copy;", "&", "<", ">",
-    "{#id}", "{: .cls }", "{ #x .turn }", "--8<--", ":smile:", "---", "***", "| a | b |", "[TOC]", "\u00a0", "’", "“", "—",
-    "s**t show", "functional s**t show", "<", "]]>", "<![CDATA[", "%", "@", "{{ x }}", "{% x %}",
-]
-_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn")), min_size=1, max_size=12)
 _CHUNK = st.one_of(st.sampled_from(FRAGMENTS), _TEXT)
 _WORD = st.builds(lambda a, b: a + b, st.characters(whitelist_categories=("Lu",)),
                   st.text(st.characters(whitelist_categories=("Ll",)), min_size=1, max_size=8))

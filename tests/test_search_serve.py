@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 from conftest import ROOT, make_project, run_cli
+from helpers.server import free_port
 
 WORD = "zyzzyvaquartz"  # said nowhere, until the edit below
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _vocabulary(base: str) -> str:
@@ -40,7 +36,7 @@ def _wait(predicate, seconds: float) -> bool:
 def test_serve_indexes_and_reindexes_after_a_seed_edit(tmp_path):
     root = make_project(tmp_path / "project")
     assert run_cli(root, "generate").returncode == 0
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

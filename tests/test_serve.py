@@ -14,12 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, make_project
+from helpers.server import free_port
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _start(root: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
@@ -85,7 +82,7 @@ def test_a_busy_port_is_one_message_and_exit_2(tmp_path):
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signal_stops_every_child_and_frees_the_port(tmp_path, stop):
     root = make_project(tmp_path / "project")
-    port = _free_port()
+    port = free_port()
     serve = _start(root, port, tmp_path / "serve.log")
     try:
         _wait_until(lambda: _answers(port), "the server to answer")
@@ -103,7 +100,7 @@ def test_a_signal_stops_every_child_and_frees_the_port(tmp_path, stop):
 
 def test_serve_survives_errors_says_so_and_recovers(tmp_path):
     root = make_project(tmp_path / "project")
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     serve = _start(root, port, log)
     yml = next(p for p in (root / "seeds").glob("*.yml") if p.name != "site.yml")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import socket
 import threading
 from pathlib import Path
 
@@ -31,3 +32,10 @@ def serve(site: Path) -> str:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now (for a server a test starts itself)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
