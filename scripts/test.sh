@@ -17,4 +17,5 @@ fi
 # Every dependency, direct and indirect, at the version in requirements.lock (scripts/update-lock.sh rewrites it);
 # `renderers` brings ProperDocs and Zensical, which tests/test_renderers.py builds the site with.
 .venv/bin/python -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[test,renderers]'
-exec .venv/bin/python -m pytest "$@"
+# -n auto: one pytest worker per core (pytest-xdist); worksteal evens out the long browser tests.
+exec .venv/bin/python -m pytest -n auto --dist worksteal "$@"

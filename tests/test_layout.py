@@ -14,7 +14,7 @@ KINDS = page_kinds(ROOT)
 
 def _open(browser, url: str, width: int, scheme: str = "light"):
     page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
-    page.goto(url, wait_until="networkidle")
+    page.goto(url)  # "load": the deferred scripts have run; the fonts are the system's (theme.font: false)
     return page
 
 

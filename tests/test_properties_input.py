@@ -7,10 +7,12 @@ back to the same keys, no raw markup, no traceback.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import tempfile
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -31,13 +33,16 @@ _CHUNK = st.one_of(st.sampled_from(HOSTILE), st.text(min_size=1, max_size=6))
 HOSTILE_TEXT = st.lists(_CHUNK, min_size=1, max_size=8).map("".join)
 
 
-def _project(files: dict[str, str]) -> Path:
-    root = Path(tempfile.mkdtemp(prefix="episode-site-prop-"))
-    (root / "seeds").mkdir()
-    (root / "docs").mkdir()
-    for name, text in files.items():
-        (root / "seeds" / name).write_text(text, encoding="utf-8")
-    return root
+@contextlib.contextmanager
+def _project(files: dict[str, str]) -> Iterator[Path]:
+    """A throwaway project holding `files` in seeds/, removed after the example (hypothesis runs hundreds)."""
+    with tempfile.TemporaryDirectory(prefix="episode-site-prop-") as folder:
+        root = Path(folder)
+        (root / "seeds").mkdir()
+        (root / "docs").mkdir()
+        for name, text in files.items():
+            (root / "seeds" / name).write_text(text, encoding="utf-8")
+        yield root
 
 
 def _pages_or_refusal(root: Path) -> dict[str, str] | None:
@@ -71,13 +76,13 @@ def test_any_yaml_field_is_refused_or_stays_text(value: str, key: str):
         settings_data["topics"] = {value: ["middle"]}
     else:
         settings_data["speakers"] = ["Jane Doe", "John Roe", value]
-    root = _project({"ep.txt": PAGE, "ep.yml": json.dumps(settings_data)})
-    pages = _pages_or_refusal(root)
+    with _project({"ep.txt": PAGE, "ep.yml": json.dumps(settings_data)}) as root:
+        pages = _pages_or_refusal(root)
+        url = load_episode_settings(root / "seeds" / "ep.txt", root).source_url if pages is not None and key == "source" else None
     if pages is None:
         return
     _check_front_matter(pages)
     if key == "source":
-        url = load_episode_settings(root / "seeds" / "ep.txt", root).source_url
         assert urllib.parse.urlsplit(url).scheme.lower() in ("http", "https")
         assert not set('<>"`{}|\\^ ') & set(url)
     if key == "topic":
@@ -93,18 +98,18 @@ def test_any_yaml_field_is_refused_or_stays_text(value: str, key: str):
                                       "? ", ": ", "topics:", "slug:", "\\0", "#", ",", "x", "1", "\t", "|", ">"]),
                      max_size=60).map("".join))
 def test_any_yaml_file_is_read_or_refused(text: str):
-    root = _project({"ep.yml": text})
-    try:
-        load_yaml(root / "seeds" / "ep.yml", "seeds/ep.yml", ("slug", "source", "speakers", "chapters", "topics"))
-    except InputError:
-        pass
+    with _project({"ep.yml": text}) as root:
+        try:
+            load_yaml(root / "seeds" / "ep.yml", "seeds/ep.yml", ("slug", "source", "speakers", "chapters", "topics"))
+        except InputError:
+            pass
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(stem=HOSTILE_TEXT.filter(lambda s: "/" not in s and "\0" not in s and not s.startswith(".") and len(s.encode()) < 200))
 def test_any_file_name_is_refused_or_stays_text(stem: str):
-    root = _project({f"{stem}.txt": PAGE})
-    pages = _pages_or_refusal(root)
+    with _project({f"{stem}.txt": PAGE}) as root:
+        pages = _pages_or_refusal(root)
     if pages is None:
         return
     _check_front_matter(pages)
