@@ -21,8 +21,9 @@ from pathlib import Path
 from .anchor_map import episode_anchors
 from .chapters import STRAIGHT_QUOTES
 from .errors import InputError
-from .settings import read_text, shown_path
 from .model import Episode
+from .seed_files import shown_path
+from .seed_text import read_text
 from .write import atomic_write
 
 SUFFIX = ".anchors"

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from .anchor_registry import Registry
 from .errors import InputError
 from .model import Episode
-from .settings import RESERVED_SLUGS
+from .discovery import RESERVED_SLUGS
 
 
 def check_slug(registry: Registry, episode: Episode) -> list[str]:
