@@ -64,14 +64,37 @@ def _yaml_error(error: yaml.YAMLError, text: str, shown: str) -> InputError:
     line = mark.line + 1 if mark else None
     context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
     what = f"{problem} ({context} that starts on line {context_mark.line + 1})" if context and context_mark and context_mark.line + 1 != line else problem
-    # PyYAML reports an unclosed quote far below it, in its own terms; the line that opened it is what to fix.
-    unclosed = next((n for n, raw in enumerate(text.splitlines()[: line or None], start=1)
-                     if not raw.lstrip().startswith("#") and raw.replace('\\"', "").count('"') % 2), None)
-    if unclosed:
-        line, what = unclosed, "a quote (\") opened on this line is not closed"
+    if unclosed := _unclosed_quote(error, text):
+        line, what = unclosed[0], f"a quote ({unclosed[1]}) opened on this line is not closed"
     hint = " YAML does not allow tab characters for indentation; use spaces." if "\\t" in problem else ""
     return InputError(shown, line, f"YAML does not parse: {what}",
                       f"Fix the syntax (quotes and brackets closed, `key: value` with spaces).{hint} A valid file looks like:\n{VALID_EXAMPLE}")
+
+
+def _unclosed_quote(error: yaml.YAMLError, text: str) -> tuple[int, str] | None:
+    """The line and character of a quote that PyYAML's own marks show was never closed; None when they do not.
+
+    PyYAML tells an unclosed quote far below it, in its own terms: at the end of the
+    file, or where the next quote, taken for its end, is followed by what cannot follow.
+    """
+    context_mark, problem_mark = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
+    if getattr(error, "context", None) == "while scanning a quoted scalar" and context_mark:  # it ran to the file's end
+        return context_mark.line + 1, text[context_mark.index] if text[context_mark.index] in "'\"" else '"'
+    if problem_mark is None:
+        return None
+    # Otherwise only a quoted value that runs over lines and "closes" at the start of the problem's line:
+    # its closing quote opens the next value. Quotes inside other values or comments are PyYAML's to read, not ours.
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line >= problem_mark.line:
+                break
+            end = token.end_mark  # just after the closing quote
+            if (isinstance(token, yaml.ScalarToken) and token.style in ("'", '"') and end.line == problem_mark.line
+                    and not text[end.index - end.column : end.index - 1].strip()):
+                return token.start_mark.line + 1, token.style
+    except yaml.YAMLError:  # the scanner's own error lies at or after the problem's line
+        pass
+    return None
 
 
 def _scalar(shown: str) -> Callable[[yaml.ScalarNode], str | None]:
