@@ -80,8 +80,9 @@ def _unclosed_quote(error: yaml.YAMLError, text: str) -> tuple[int, str] | None:
     context_mark, problem_mark = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
     if getattr(error, "context", None) == "while scanning a quoted scalar" and context_mark:  # it ran to the file's end
         return context_mark.line + 1, text[context_mark.index] if text[context_mark.index] in "'\"" else '"'
-    if problem_mark is None:
-        return None
+    line_start = problem_mark.index - problem_mark.column if problem_mark else 0
+    if problem_mark is None or text[line_start : problem_mark.index + 1].lstrip()[:1] not in ("'", '"'):
+        return None  # the problem's line does not start with a quote: no need to scan the file again
     # Otherwise only a quoted value that runs over lines and "closes" at the start of the problem's line:
     # its closing quote opens the next value. Quotes inside other values or comments are PyYAML's to read, not ours.
     try:
