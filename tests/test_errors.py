@@ -85,13 +85,6 @@ CASES = [
     ("yaml-unclosed-single-quote", {"test.yml": SETTINGS.replace('"Hello and welcome"', "'Hello and welcome")},
      "seeds/test.yml:6: YAML does not parse: a quote (') opened on this line is not closed. "
      "Fix the syntax (quotes and brackets closed, `key: value` with spaces)." + EXAMPLE),
-    # Regression: a quote inside another value is not an unclosed quote; PyYAML's own line is told, not line 2.
-    ("yaml-quote-inside-a-value", {"test.yml": "slug: test-episode\nsource: 'it\"s'\nspeakers: [Jane Doe\n"},
-     "seeds/test.yml:4: YAML does not parse: expected ',' or ']', but got '<stream end>' (while parsing a flow sequence that starts on line 3). "
-     "Fix the syntax (quotes and brackets closed, `key: value` with spaces)." + EXAMPLE),
-    ("yaml-quote-in-a-comment", {"test.yml": 'slug: test-episode  # say "hi\nspeakers: [Jane Doe\n'},
-     "seeds/test.yml:3: YAML does not parse: expected ',' or ']', but got '<stream end>' (while parsing a flow sequence that starts on line 2). "
-     "Fix the syntax (quotes and brackets closed, `key: value` with spaces)." + EXAMPLE),
     ("unknown-key", {"test.yml": SETTINGS.replace("speakers:", "speekers:")},
      "seeds/test.yml:3: unknown key `speekers`. Did you mean `speakers`?"),
     ("date-not-a-date", {"test.yml": SETTINGS + "date: 31/07/2025\n"},
