@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from episode_site.load import load_episode, load_episodes  # noqa: E402
 from episode_site.model import Episode  # noqa: E402
 from episode_site.render import render_site  # noqa: E402
-from episode_site.settings import discover_episodes  # noqa: E402
+from episode_site.discovery import discover_episodes  # noqa: E402
 from episode_site.timestamps import format_clock  # noqa: E402
 from episode_site.timing import Timeline  # noqa: E402
 from episode_site.write import write_pages  # noqa: E402

@@ -25,8 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from episode_site.discovery import discover_episodes  # noqa: E402
 from episode_site.parse import parse_page  # noqa: E402
-from episode_site.settings import discover_episodes, read_text  # noqa: E402
+from episode_site.seed_text import read_text  # noqa: E402
 from episode_site.speakers import label_at_start  # noqa: E402
 from episode_site.timestamps import format_clock  # noqa: E402
 

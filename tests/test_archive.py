@@ -158,7 +158,7 @@ def _two_episodes(tmp_path: Path, second_speakers: tuple[str, str], *, site: str
     if site:
         (seeds / "site.yml").write_text(site, encoding="utf-8")
     from episode_site.render import render_site
-    from episode_site.settings import site_hosts
+    from episode_site.site_settings import site_hosts
 
     return render_site(load_episodes(seeds, tmp_path), hosts=site_hosts(seeds, tmp_path))
 

@@ -82,6 +82,9 @@ CASES = [
     ("yaml-unclosed-bracket", {"test.yml": "slug: test-episode\nspeakers: [Jane Doe, John Roe\n"},
      "seeds/test.yml:3: YAML does not parse: expected ',' or ']', but got '<stream end>' (while parsing a flow sequence that starts on line 2). "
      "Fix the syntax (quotes and brackets closed, `key: value` with spaces)." + EXAMPLE),
+    ("yaml-unclosed-single-quote", {"test.yml": SETTINGS.replace('"Hello and welcome"', "'Hello and welcome")},
+     "seeds/test.yml:6: YAML does not parse: a quote (') opened on this line is not closed. "
+     "Fix the syntax (quotes and brackets closed, `key: value` with spaces)." + EXAMPLE),
     ("unknown-key", {"test.yml": SETTINGS.replace("speakers:", "speekers:")},
      "seeds/test.yml:3: unknown key `speekers`. Did you mean `speakers`?"),
     ("date-not-a-date", {"test.yml": SETTINGS + "date: 31/07/2025\n"},

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from episode_site.errors import InputError
 from episode_site.load import load_episodes
 from episode_site.pipeline import generated_files
-from episode_site.settings import load_episode_settings, load_yaml
+from episode_site.episode_schema import load_episode_settings
+from episode_site.yaml_marks import load_yaml
 
 PAGE = "A Title\nTranscript\nJane Doe: Hello there, the middle part.\nJohn Roe: Thanks, the middle part.\n"
 FRONT_MATTER_KEYS = {"title", "description", "tags", "search"}

@@ -15,14 +15,16 @@ The file also records the episode's address (`slug: my-episode`): a changed
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .anchor_map import episode_anchors
 from .chapters import STRAIGHT_QUOTES
 from .errors import InputError
-from .settings import read_text, shown_path
 from .model import Episode
+from .seed_files import shown_path
+from .seed_text import read_text
 from .write import atomic_write
 
 SUFFIX = ".anchors"
@@ -110,7 +112,7 @@ def check(registry: Registry, episode: Episode) -> dict[str, str]:
     for old, (new, line) in registry.retired.items():
         if old in now:
             problems.append((line, f"retired anchor `{old}` is on the site again (“{now[old]}…”)"))
-        elif _resolve(old, registry.retired) not in now:
+        elif follow_renames(old, registry.retired) not in now:
             problems.append((line, f"retired anchor `{old}` leads to `{new}`, which is not on the site"))
     if problems:
         line = min(line for line, _ in problems)
@@ -122,7 +124,7 @@ def check(registry: Registry, episode: Episode) -> dict[str, str]:
             "or keep the promise by hand: rewrite a vanished anchor's line as `old -> new`; "
             "if a passage was only reworded, put its new opening words on its line.",
         )
-    return {old: _resolve(old, registry.retired) for old in registry.retired}
+    return {old: follow_renames(old, registry.retired) for old in registry.retired}
 
 
 def _shape(anchor: str) -> int:
@@ -130,12 +132,13 @@ def _shape(anchor: str) -> int:
     return len(re.findall(r"-\d+", anchor)) + anchor.endswith("-continued")
 
 
-def _resolve(anchor: str, retired: dict[str, tuple[str, int]]) -> str:
+def follow_renames(name: str, retired: Mapping[str, tuple[str, int]]) -> str:
+    """Where a retired anchor or slug leads now, through every later rename; a loop stops where it closes."""
     seen = set()
-    while anchor in retired and anchor not in seen:
-        seen.add(anchor)
-        anchor = retired[anchor][0]
-    return anchor
+    while name in retired and name not in seen:
+        seen.add(name)
+        name = retired[name][0]
+    return name
 
 
 def record(registry: Registry, episode: Episode) -> bool:

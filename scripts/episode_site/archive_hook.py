@@ -26,7 +26,7 @@ def on_config(config):
 
     from episode_site.archive import newest_first
     from episode_site.errors import InputError
-    from episode_site.settings import discover_episodes
+    from episode_site.discovery import discover_episodes
 
     root = Path(config.config_file_path).resolve().parent
     try:

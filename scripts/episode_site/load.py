@@ -5,15 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from .chapters import place_chapters
+from .discovery import CHAPTERS_SUFFIX, discover_episodes
 from .downloads import plain_transcript, transcript_section
+from .episode_schema import EpisodeSettings
 from .errors import InputError
 from .model import Episode
 from .parse import plain_newlines
 from .readers import read_source
+from .seed_files import shown_path
+from .seed_text import read_text
+from .site_settings import load_site_settings
+from .speakers import check_listed_speak
 from .topics import check_vocabulary
 from .transcript_end import report_transcript_end
-from .settings import CHAPTERS_SUFFIX, EpisodeSettings, discover_episodes, load_site_settings, read_text, shown_path
-from .speakers import check_listed_speak
 
 
 def load_episodes(seeds: Path, root: Path) -> list[Episode]:

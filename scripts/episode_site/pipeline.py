@@ -19,7 +19,7 @@ from .model import Episode
 from .render import render_site
 from .site_config import CONFIG_FILE, generated_config
 from .slug_moves import check_no_clash, check_slug, redirect_files
-from .settings import site_hosts
+from .site_settings import site_hosts
 
 
 def generated_files(root: Path, episodes: Sequence[Episode]) -> tuple[dict[str, str], dict[str, Registry]]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from .discovery import CHAPTERS_SUFFIX
+from .episode_facts import EpisodeFacts
 from .errors import InputError
 from .model import Line, OutlineEntry, SourcePage, Turn
 from .parse import _SENTENCE_END as SENTENCE_END, parse_page  # one rule for every format
@@ -19,7 +21,8 @@ from .read_json import read_json
 from .read_markdown import read_markdown
 from .read_srt import read_srt
 from .read_vtt import read_vtt
-from .settings import CHAPTERS_SUFFIX, EpisodeFacts, read_text, shown_path
+from .seed_files import shown_path
+from .seed_text import read_text
 
 CUE_READERS = {".vtt": read_vtt, ".srt": read_srt, ".json": read_json}
 FORMAT_NAMES = {".vtt": "WebVTT", ".srt": "SRT", ".json": "Podcasting 2.0 JSON", ".md": "Markdown"}

@@ -16,17 +16,17 @@ import html
 import json
 from collections.abc import Iterator, Mapping, Sequence
 
-from .anchor_registry import Registry
+from .anchor_registry import Registry, follow_renames
+from .discovery import RESERVED_SLUGS
 from .errors import InputError
 from .model import Episode
-from .settings import RESERVED_SLUGS
 
 
 def check_slug(registry: Registry, episode: Episode) -> list[str]:
     """Raise InputError if the episode's address changed without a retirement; return its retired addresses."""
     retired = registry.retired_slugs or {}
     for old, (_, line) in retired.items():
-        if _resolve(old, retired) != episode.slug:
+        if follow_renames(old, retired) != episode.slug:
             raise InputError(registry.shown, line, f"the retired address `{old}` leads to `{retired[old][0]}`, which is not the episode's address `{episode.slug}`",
                              f"Write the line as `slug: {old} -> {episode.slug}`.")
         if old == episode.slug or old in RESERVED_SLUGS:
@@ -34,7 +34,7 @@ def check_slug(registry: Registry, episode: Episode) -> list[str]:
                              "Remove the line.")
     if registry.slug is not None:
         recorded, line = registry.slug
-        if recorded != episode.slug and _resolve(recorded, retired) != episode.slug:
+        if recorded != episode.slug and follow_renames(recorded, retired) != episode.slug:
             raise InputError(
                 registry.shown, line,
                 f"the episode's address changed from /{recorded}/ to /{episode.slug}/: every page under /{recorded}/ would disappear, and links to them break",
@@ -93,10 +93,3 @@ def _redirect(target: str, title: str) -> str:
 </html>
 """
 
-
-def _resolve(slug: str, retired: Mapping[str, tuple[str, int]]) -> str:
-    seen = set()
-    while slug in retired and slug not in seen:
-        seen.add(slug)
-        slug = retired[slug][0]
-    return slug
