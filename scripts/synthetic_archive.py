@@ -1,11 +1,14 @@
 """A synthetic show archive: N episodes in the page format, for archive tests and benchmarks.
 
-    python3 scripts/synthetic_archive.py OUT_FOLDER --count 500 [--seed 0] [--words 10000]
+    python3 scripts/synthetic_archive.py OUT_FOLDER --count 500 [--seed 0] [--words 10000] [--mixed]
 
 Each episode is `<name>.txt` (title line, show notes, outline `MM:SS Title`,
 `Transcript`, `Name: text` turns) and `<name>.yml` (`slug`, `date`, `speakers`,
 chapter cues, a few topics), written into OUT_FOLDER (a `seeds/` folder, with a
-`site.yml` naming the hosts). The
+`site.yml` naming the hosts). With `--mixed`, four episodes in five are given instead in
+the formats podcasters export, in turn: WebVTT (`<v>` spans), SRT (`Name: ` cues),
+Podcasting 2.0 JSON and Markdown (`**Name** [HH:MM:SS]: text`), timed at 160 words a
+minute, with title, notes and outline in the YAML. The
 words are the sentences of this project's own seed transcripts, shuffled; the
 speakers come from a made-up pool in which hosts speak in most episodes and
 guests come back now and then, so person pages have something to gather. The
@@ -16,8 +19,10 @@ handed out in shuffled order, so file order is not date order.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import json
+import math
 import random
 import re
 import sys
@@ -28,8 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from episode_site.discovery import discover_episodes  # noqa: E402
 from episode_site.parse import parse_page  # noqa: E402
 from episode_site.seed_text import read_text  # noqa: E402
+from episode_site.model import SourcePage  # noqa: E402
 from episode_site.speakers import label_at_start  # noqa: E402
 from episode_site.timestamps import format_clock  # noqa: E402
+from episode_site.transcript_formats import to_json, to_srt, to_vtt  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # Made-up names: no real person gets a page. Distinct first and last names slug apart.
@@ -119,10 +126,57 @@ def episode_files(number: int, rng: random.Random, sentences: list[str], topics:
     return page, json.dumps(settings, ensure_ascii=False, indent=1) + "\n"  # JSON is YAML
 
 
-def write_archive(folder: Path, count: int, *, seed: int = 0, words: int = 10_000, sources: Path = ROOT / "seeds") -> list[Path]:
-    """Write `count` synthetic episodes (`episode-NNNN.txt` and `.yml`) into `folder`; return the page paths.
+# The formats of `--mixed`, by episode number modulo 5: the page format, then what podcasters' tools export.
+MIXED_FORMATS = (".txt", ".vtt", ".srt", ".json", ".md")
 
-    `words` is the mean transcript length (about 5 M words for 500 episodes).
+
+def _timed(page: SourcePage) -> SourcePage:
+    """The page with every paragraph given a start and an end in whole seconds, at _WORDS_PER_MINUTE."""
+    spoken, clock, turns = 0, 0, []
+    for turn in page.turns:
+        paragraphs = []
+        for n, paragraph in enumerate(turn.paragraphs):
+            start = clock + (2 if n else 0)  # a pause between a turn's paragraphs: cues.py starts a paragraph there
+            spoken += len(paragraph.text.split())
+            clock = max(start + 1, math.ceil(spoken * 60 / _WORDS_PER_MINUTE))  # the next cue starts where this one ends
+            paragraphs.append(dataclasses.replace(paragraph, seconds=float(start), end=float(clock)))
+        turns.append(dataclasses.replace(turn, paragraphs=tuple(paragraphs)))
+    return dataclasses.replace(page, turns=tuple(turns))
+
+
+def _markdown(page: SourcePage) -> str:
+    """`**Name** [HH:MM:SS]: text`, then the turn's other paragraphs, a blank line before each."""
+    blocks = [f"# {page.title}"]
+    for turn in page.turns:
+        first, *rest = turn.paragraphs
+        whole = int(first.seconds)
+        stamp = f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+        blocks += [f"**{turn.speaker}** [{stamp}]: {first.text}", *(p.text for p in rest)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _in_format(page_text: str, settings_text: str, suffix: str, name: str) -> tuple[str, str]:
+    """(transcript, YAML) of an episode given as page text, re-expressed in `suffix`'s format: the same turns,
+    timed; the title, notes and outline move to the YAML, and each chapter starts at the turn its opening cue named."""
+    page = _timed(parse_page(page_text, name))
+    settings = json.loads(settings_text)
+    cues = settings.pop("chapters")
+    starts = {0: "00:00"}
+    for stamp, cue in cues.items():  # the paragraph that opens each later chapter names it
+        start = next(p.seconds for turn in page.turns for p in turn.paragraphs if p.text.startswith(cue))
+        starts[len(starts)] = format_clock(start)
+    settings.update(title=page.title, notes="\n".join(line.text for line in page.show_notes[1:]),
+                    outline={starts[n]: entry.title for n, entry in enumerate(page.outline)})
+    writers = {".vtt": to_vtt, ".srt": to_srt, ".json": to_json, ".md": _markdown}
+    return writers[suffix](page), json.dumps(settings, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_archive(folder: Path, count: int, *, seed: int = 0, words: int = 10_000, sources: Path = ROOT / "seeds",
+                  mixed: bool = False) -> list[Path]:
+    """Write `count` synthetic episodes (`episode-NNNN.txt` and `.yml`) into `folder`; return the transcript paths.
+
+    `words` is the mean transcript length (about 5 M words for 500 episodes). `mixed`: four in five
+    episodes in the other input formats (MIXED_FORMATS), the same conversations otherwise.
     """
     sentences, topics = _corpus(sources)
     rng = random.Random(seed)
@@ -136,7 +190,10 @@ def write_archive(folder: Path, count: int, *, seed: int = 0, words: int = 10_00
     for number in range(1, count + 1):
         page, settings = episode_files(number, rng, sentences, topics, hosts=hosts, guests=guests,
                                        date=dates[number - 1], words=words)
-        path = folder / f"episode-{number:04d}.txt"
+        suffix = MIXED_FORMATS[number % len(MIXED_FORMATS)] if mixed else ".txt"
+        path = folder / f"episode-{number:04d}{suffix}"
+        if suffix != ".txt":
+            page, settings = _in_format(page, settings, suffix, path.name)
         path.write_text(page, encoding="utf-8")
         path.with_suffix(".yml").write_text(settings, encoding="utf-8")
         written.append(path)
@@ -149,8 +206,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=20)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--words", type=int, default=10_000, help="mean words per transcript")
+    parser.add_argument("--mixed", action="store_true", help="four in five episodes as VTT, SRT, JSON or Markdown")
     args = parser.parse_args()
-    pages = write_archive(args.folder, args.count, seed=args.seed, words=args.words)
+    pages = write_archive(args.folder, args.count, seed=args.seed, words=args.words, mixed=args.mixed)
     total = sum(len(p.read_text(encoding="utf-8").split()) for p in pages)
     print(f"{len(pages)} episodes, {total:,} words, in {args.folder}")
 

@@ -1,4 +1,5 @@
-"""A show's archive: 20 synthetic episodes built as a user would, and the same archive cut to its first 5.
+"""A show's archive: 20 synthetic episodes of mixed formats (page text, WebVTT, SRT, JSON, Markdown) built as a
+user would, and the same archive cut to its first 5.
 
 Checks the home (newest first), the nav (the open episode's chapters only), the person
 pages (every turn of someone who speaks in several episodes), that a page does not grow
@@ -18,7 +19,7 @@ import pytest
 from conftest import ROOT, build, make_project, run_cli
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic_archive import write_archive  # noqa: E402
+from synthetic_archive import MIXED_FORMATS, write_archive  # noqa: E402
 
 from episode_site.anchors import slugify, turn_anchor  # noqa: E402
 from episode_site.archive import nav_groups, newest_first, people  # noqa: E402
@@ -30,7 +31,7 @@ COUNT = 20
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("archive"), seeds={})
-    write_archive(root / "seeds", COUNT, seed=1)
+    write_archive(root / "seeds", COUNT, seed=1, mixed=True)
     build(root)
     return root
 
@@ -39,8 +40,10 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def first_five(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same archive with only its first five episodes: the same pages, a shorter list around them."""
     root = make_project(tmp_path_factory.mktemp("five"), seeds={})
-    for path in sorted((archive / "seeds").glob("episode-*"))[: 5 * 3]:  # .anchors, .txt, .yml of each
-        shutil.copy(path, root / "seeds" / path.name)
+    first = sorted({path.name.split(".")[0] for path in (archive / "seeds").glob("episode-*")})[:5]
+    for path in (archive / "seeds").glob("episode-*"):  # the transcript, .yml and .anchors of each
+        if path.name.split(".")[0] in first:
+            shutil.copy(path, root / "seeds" / path.name)
     shutil.copy(archive / "seeds" / "site.yml", root / "seeds" / "site.yml")
     build(root)
     return root
@@ -65,6 +68,19 @@ def test_the_generator_is_deterministic(tmp_path: Path):
     write_archive(one, 3, seed=7)
     write_archive(two, 3, seed=7)
     assert {p.name: p.read_bytes() for p in one.iterdir()} == {p.name: p.read_bytes() for p in two.iterdir()}
+
+
+def test_every_input_format_is_in_the_archive_and_cue_files_show_exact_times(archive: Path, episodes):
+    formats = {Path(e.seed_files[0]).suffix: e for e in episodes}
+    assert set(formats) == set(MIXED_FORMATS)
+    for suffix, episode in formats.items():
+        chapter = _html(archive / "site", f"{episode.slug}/{episode.chapters[1].slug}")
+        times = re.findall(r'<(time|span) class="turn-time"[^>]*>([^<]*)</', chapter)
+        assert times, f"{suffix}: no turn times"
+        if suffix == ".txt":  # estimated: `≈`, not a <time>
+            assert all(element == "span" and text.startswith("≈ ") for element, text in times), times[:3]
+        else:
+            assert all(element == "time" and re.fullmatch(r"\d+:\d\d(:\d\d)?", text) for element, text in times), times[:3]
 
 
 def test_home_lists_every_episode_newest_first(archive: Path, episodes):
@@ -134,15 +150,15 @@ def test_generate_writes_only_what_changed(archive: Path, tmp_path: Path):
     shutil.copytree(archive, root, ignore=shutil.ignore_patterns("site"))
     again = run_cli(root, "generate")
     assert "wrote 0 page(s), removed 0" in again.stderr + again.stdout
-    page = root / "seeds" / "episode-0007.txt"
-    page.write_text(page.read_text(encoding="utf-8").rstrip("\n") + " Indeed.\n", encoding="utf-8")
+    cues = root / "seeds" / "episode-0006.vtt"  # a word added to the last cue
+    cues.write_text(cues.read_text(encoding="utf-8").rstrip("\n") + " Indeed.\n", encoding="utf-8")
     before = {p: p.stat().st_mtime_ns for p in (root / "docs").rglob("*") if p.is_file()}
     result = run_cli(root, "generate")
     assert result.returncode == 0, result.stderr
     written = {str(p.relative_to(root / "docs")) for p, stamp in before.items() if p.stat().st_mtime_ns != stamp}
     assert written, "the edit is written"
     site_wide = re.compile(r"^(index\.md|\.episode-site\.json|people/.*|topics/index\.md)$")
-    assert {p for p in written if not p.startswith("episode-0007/") and not site_wide.match(p)} == set()
+    assert {p for p in written if not p.startswith("episode-0006/") and not site_wide.match(p)} == set()
 
 
 def test_one_episode_has_no_archive_pages(seed_site: Path):
