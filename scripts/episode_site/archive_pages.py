@@ -17,7 +17,7 @@ from .model import Episode
 from .places import about, turn_starts
 from .timestamps import format_clock
 from .topics import chapter_tags
-from .topics_page import topic_anchors
+from .anchors import topic_anchors
 
 _FIRST_WORDS = 10
 _OUT_OF_SEARCH = ["search:", "  exclude: true"]
@@ -155,6 +155,6 @@ def topics_index(episodes: Sequence[Episode], front_matter) -> Iterator[str]:
         yield ""
         for episode, chapters in listed:
             links = ", ".join(f"[{inline(c.entry.title)}](../{episode.slug}/{c.slug}.md)" for c in chapters)
-            every = f"[every mention](../{episode.slug}/topics.md#{topic_anchors(episode)[name]})"
+            every = f"[every mention](../{episode.slug}/topics.md#{topic_anchors(episode.topics)[name]})"
             yield f"* [{inline(episode.source.title)}](../{episode.slug}/index.md): {links} ({every})"
         yield ""

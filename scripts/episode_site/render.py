@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Sequence
 
 from .archive_pages import archive_pages
-from .anchors import continued_anchor, paragraph_anchor, turn_anchor
+from .anchors import continued_anchor, paragraph_anchor, topic_anchors, turn_anchor
 from .chapters import chapter_turns, total_words, word_count
 from .escape import attribute, inline
 from .model import Chapter, Episode, Line, Turn
@@ -18,7 +18,7 @@ from .places import by_chapter
 from .speakers_page import speakers_page
 from .topic_strength import shown_topics
 from .topics import chapter_tags
-from .topics_page import topic_anchors, topics_page
+from .topics_page import topics_page
 from .turn_times import audio_player, time_label, times_note
 
 _DESCRIPTION_LENGTH = 155
@@ -102,7 +102,7 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
     yield f"{' · '.join(facts)} · from [{inline(page.title)}](index.md)\n{{: .chapter-facts }}"
     yield ""
     if listed:
-        anchors = topic_anchors(episode)
+        anchors = topic_anchors(episode.topics)
         chips = " ".join(f"[{inline(name)}](topics.md#{anchors[name]})" for name in listed)
         yield f"Topics: {chips}\n{{: .chapter-topics }}"
         yield ""

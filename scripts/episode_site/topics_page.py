@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .anchors import paragraph_anchor, slugify
+from .anchors import paragraph_anchor, topic_anchors
 from .escape import inline
 from .memo import per_object
 from .model import Episode, Topic
@@ -26,27 +26,11 @@ _QUOTE_WORDS = 14    # the same, in one of the strongest passages
 _QUOTES = 3
 
 
-@per_object
-def topic_anchors(episode: Episode) -> dict[str, str]:
-    """Topic name → the id of its section on the topics page (`topic-<slug>`, numbered when two slug alike)."""
-    anchors: dict[str, str] = {}
-    taken: set[str] = set()
-    for topic in episode.topics:
-        base = f"topic-{slugify(topic.name, fallback='topic')}"
-        anchor, n = base, 1
-        while anchor in taken:
-            n += 1
-            anchor = f"{base}-{n}"
-        taken.add(anchor)
-        anchors[topic.name] = anchor
-    return anchors
-
-
 def topics_page(episode: Episode, front_matter) -> Iterator[str]:
     """One section per topic, written here (no Material tags listing, whose cost grows with an archive's square)."""
     tags = chapter_tags(episode)
     tagged = {name for names in tags.values() for name in names}
-    anchors = topic_anchors(episode)
+    anchors = topic_anchors(episode.topics)
     yield from front_matter(sources=episode.seed_files, title="Topics",
                             description=f"Topics of {episode.source.title}: " + ", ".join(t.name for t in episode.topics),
                             extra=["search:", "  exclude: true"])
