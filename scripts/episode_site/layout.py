@@ -39,7 +39,7 @@ from .topics import Mention, find_mentions, is_discussed
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False)  # compared by identity: comparing two would walk both episodes
 class Layout:
     """The tables of one episode whose chapters are placed."""
 
