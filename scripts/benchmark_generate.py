@@ -24,7 +24,6 @@ from episode_site.model import Episode  # noqa: E402
 from episode_site.render import render_site  # noqa: E402
 from episode_site.discovery import discover_episodes  # noqa: E402
 from episode_site.timestamps import format_clock  # noqa: E402
-from episode_site.timing import Timeline  # noqa: E402
 from episode_site.write import write_pages  # noqa: E402
 
 
@@ -32,8 +31,7 @@ def scaled_seeds(episode: Episode, times: int) -> tuple[str, str]:
     """(page text, YAML) for the episode's transcript repeated `times` times."""
     page = episode.source
     kept = [c for c in episode.chapters if c.start is not None]
-    words = sum(len(p.text.split()) for turn in page.turns for p in turn.paragraphs)
-    span = int(Timeline(episode.seconds_at_word).seconds_at(words)) + 60
+    span = int(episode.layout.timeline.seconds_at(episode.layout.total_words)) + 60
     opens = {(c.start.turn, c.start.paragraph): c for c in kept}
     outline, cues, body = [], {}, []
     for copy in range(1, times + 1):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from episode_site.load import load_episodes
-from episode_site.topic_strength import MAX_SHOWN, shown_topics, strength, strongest_passages
-from episode_site.topics import chapter_tags
+from episode_site.topic_strength import MAX_SHOWN, strength, strongest_passages
 
 # One chapter, two speakers taking turns, one paragraph per turn.
 PARAGRAPHS = [
@@ -34,16 +33,16 @@ def test_paragraphs_count_not_repetitions(tmp_path):
     episode = _episode(tmp_path)
     chapter = episode.chapters[0]
     alpha, beta = (next(t for t in episode.topics if t.name == n) for n in ("Alpha", "Beta"))
-    assert strength(episode, chapter, alpha).mentions > strength(episode, chapter, beta).mentions
-    assert strength(episode, chapter, alpha).paragraphs == 2 and strength(episode, chapter, beta).paragraphs == 4
-    shown = shown_topics(episode)[1]
+    assert strength(episode.layout, chapter, alpha).mentions > strength(episode.layout, chapter, beta).mentions
+    assert strength(episode.layout, chapter, alpha).paragraphs == 2 and strength(episode.layout, chapter, beta).paragraphs == 4
+    shown = episode.layout.shown_topics[1]
     assert shown[0] == "Beta" and "Alpha" not in shown  # said most often, but in the fewest paragraphs
 
 
 def test_at_most_five_of_the_discussed_topics_strongest_first(tmp_path):
     episode = _episode(tmp_path)
-    discussed = chapter_tags(episode)[1]
-    shown = shown_topics(episode)[1]
+    discussed = episode.layout.chapter_tags[1]
+    shown = episode.layout.shown_topics[1]
     assert len(discussed) == 7 and len(shown) == MAX_SHOWN == 5
     assert set(shown) <= set(discussed)
     assert shown == ["Beta", "Gamma", "Delta", "Epsilon", "Zeta"]  # ties: more mentions, then the YAML's order
@@ -52,7 +51,7 @@ def test_at_most_five_of_the_discussed_topics_strongest_first(tmp_path):
 def test_strongest_passages_one_per_turn_most_mentions_first(tmp_path):
     episode = _episode(tmp_path)
     alpha = episode.topics[0]
-    passages = strongest_passages(episode, alpha, 3)
+    passages = strongest_passages(episode.layout, alpha, 3)
     assert [len(said) for said in passages] == [6, 1]
     assert len({said[0].turn for said in passages}) == len(passages)
 
@@ -61,5 +60,5 @@ def test_the_seed_shows_at_most_five_topics_per_chapter():
     from conftest import ROOT
 
     episode = load_episodes(ROOT / "seeds", ROOT)[0]
-    for number, shown in shown_topics(episode).items():
-        assert len(shown) <= MAX_SHOWN and set(shown) <= set(chapter_tags(episode)[number])
+    for number, shown in episode.layout.shown_topics.items():
+        assert len(shown) <= MAX_SHOWN and set(shown) <= set(episode.layout.chapter_tags[number])

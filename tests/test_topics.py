@@ -11,7 +11,7 @@ from episode_site.errors import InputError
 from episode_site.load import load_episodes
 from episode_site.model import Topic
 from episode_site.render import render_site
-from episode_site.topics import MIN_MENTIONS, WINDOW_WORDS, Mention, chapter_tags, find_in_text, is_discussed
+from episode_site.topics import MIN_MENTIONS, WINDOW_WORDS, Mention, find_in_text, is_discussed
 
 
 def said(text: str, *terms: str) -> list[str]:
@@ -57,7 +57,7 @@ def test_threshold_needs_enough_mentions_close_together_from_two_turns():
 
 
 def test_seed_chapter_tags_follow_the_text(seed_episode):
-    tags = chapter_tags(seed_episode)
+    tags = seed_episode.layout.chapter_tags
     # 1 Recent AI news: GLM 4.5, Kimi K2 and Qwen are the opening news, and the talk turns to tool use
     # (function calling, MCP servers) and to headline evals versus "day two" benchmarks.
     assert {"Chinese open models", "Agents and tool use", "Evals and benchmarks"} <= set(tags[1])

@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 
-from .anchors import continued_anchor, paragraph_anchor, turn_anchor
-from .chapters import chapter_turns
+from .anchors import paragraph_anchor
 from .model import Episode
 
 MAP_NAME = "anchors.json"
@@ -21,17 +20,14 @@ MAP_NAME = "anchors.json"
 def episode_anchors(episode: Episode) -> Iterator[tuple[str, str, str]]:
     """(anchor, chapter slug, text it opens with) for every turn heading and paragraph, in page order.
 
-    Mirrors render.chapter_page: a turn cut by a chapter boundary has its
-    plain anchor where it starts and its `-continued` heading on the next page.
+    The same pieces render.chapter_page shows: a turn cut by a chapter boundary has
+    its plain anchor where it starts and its `-continued` heading on the next page.
     """
-    page = episode.source
-    for chapter in episode.chapters:
-        for t, paragraphs in chapter_turns(page, chapter):
-            turn = page.turns[t]
-            heading = continued_anchor(turn) if paragraphs.start > 0 else turn_anchor(turn)
-            yield heading, chapter.slug, turn.paragraphs[paragraphs.start].text
-            for p in paragraphs:
-                yield paragraph_anchor(turn, p), chapter.slug, turn.paragraphs[p].text
+    for piece in episode.layout.pieces:
+        turn = episode.source.turns[piece.turn]
+        yield piece.anchor, piece.chapter.slug, turn.paragraphs[piece.paragraphs.start].text
+        for p in piece.paragraphs:
+            yield paragraph_anchor(turn, p), piece.chapter.slug, turn.paragraphs[p].text
 
 
 def anchor_map(episode: Episode, retired: Mapping[str, str]) -> dict[str, object]:

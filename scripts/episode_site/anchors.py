@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 import unicodedata
 
-from .model import Turn
+from .model import Topic, Turn
 
 _MAX_SLUG = 60
 
@@ -40,3 +41,26 @@ def paragraph_anchor(turn: Turn, paragraph: int) -> str:
 def continued_anchor(turn: Turn) -> str:
     """Heading id for a turn that a chapter boundary cut: it goes on past the page break."""
     return f"{turn_anchor(turn)}-continued"
+
+
+def heading_anchor(turn: Turn, first_paragraph: int) -> str:
+    """Id of the heading over a turn shown from paragraph `first_paragraph` (0-based) on.
+
+    A turn's own anchor where it starts; `…-continued` on the page after a chapter break that cut it.
+    """
+    return continued_anchor(turn) if first_paragraph > 0 else turn_anchor(turn)
+
+
+def topic_anchors(topics: Sequence[Topic]) -> dict[str, str]:
+    """Topic name → the id of its section on the topics page (`topic-<slug>`, numbered when two slug alike)."""
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for topic in topics:
+        base = f"topic-{slugify(topic.name, fallback='topic')}"
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        taken.add(anchor)
+        anchors[topic.name] = anchor
+    return anchors

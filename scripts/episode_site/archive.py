@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .anchors import slugify
-from .chapters import total_words
 from .model import Episode, Turn
-from .timing import Timeline
 
 # A nav group holds at most this many entries before it is split (years into months): a page carries
 # the open group only, so its size stays flat however long the archive grows.
@@ -26,7 +24,7 @@ def newest_first(episodes: Sequence[Episode]) -> list[Episode]:
 
 def episode_seconds(episode: Episode) -> float:
     """About how long the episode's transcript runs, from its timeline."""
-    return Timeline(episode.seconds_at_word).seconds_at(total_words(episode.source))
+    return episode.layout.timeline.seconds_at(episode.layout.total_words)
 
 
 def guests(episode: Episode, hosts: Sequence[str]) -> tuple[str, ...]:

@@ -11,13 +11,11 @@ from collections.abc import Callable, Iterator, Sequence
 
 from .anchors import slugify
 from .archive import Person, episode_seconds, guests, newest_first, people
-from .chapters import total_words, word_count
+from .chapters import word_count
 from .escape import inline
 from .model import Episode
-from .places import about, turn_starts
+from .places import about
 from .timestamps import format_clock
-from .topics import chapter_tags
-from .topics_page import topic_anchors
 
 _FIRST_WORDS = 10
 _OUT_OF_SEARCH = ["search:", "  exclude: true"]
@@ -65,14 +63,14 @@ def archive_home(episodes: Sequence[Episode], front_matter, *, hosts: Sequence[s
                             description=f"{len(episodes)} podcast episodes as transcripts, by chapter, searchable.")
     yield "# Episodes { #episodes }"
     yield ""
-    words = sum(total_words(e.source) for e in episodes)
+    words = sum(e.layout.total_words for e in episodes)
     also = ([f"[people who speak in several episodes](people/index.md)"] if with_page else []) + \
            (["[topics across episodes](topics/index.md)"] if any(e.topics for e in episodes) else [])
     yield f"{len(episodes)} episodes, {words:,} words, newest first." + (f" Also: {' and '.join(also)}." if also else "")
     yield ""
     for episode in episodes:
         who = guests(episode, hosts)
-        facts = [_date(episode), _length(episode), f"{total_words(episode.source):,} words"]
+        facts = [_date(episode), _length(episode), f"{episode.layout.total_words:,} words"]
         if who:
             facts.append(("with " if hosts else "speakers: ") + ", ".join(_name(n, with_page, "") for n in who))
         chapters = " · ".join(f"[{inline(c.entry.title)}]({episode.slug}/{c.slug}.md)" for c in episode.chapters)
@@ -110,7 +108,7 @@ def person_page(person: Person, front_matter) -> Iterator[str]:
     yield ""
     for appearance in person.appearances:
         episode = appearance.episode
-        starts = turn_starts(episode)
+        starts = episode.layout.turn_starts
         yield f"## [{inline(episode.source.title)}](../{episode.slug}/index.md) {{ #{episode.slug} }}"
         yield ""
         yield f"{_date(episode)} · {len(appearance.turns)} turns"
@@ -127,7 +125,7 @@ def topics_index(episodes: Sequence[Episode], front_matter) -> Iterator[str]:
     """Each topic name, with the chapters of every episode that discuss it, newest episode first."""
     found: dict[str, list[tuple[Episode, list]]] = {}
     for episode in episodes:
-        tags = chapter_tags(episode)
+        tags = episode.layout.chapter_tags
         for topic in episode.topics:
             chapters = [c for c in episode.chapters if topic.name in tags[c.number]]
             if chapters:
@@ -155,6 +153,6 @@ def topics_index(episodes: Sequence[Episode], front_matter) -> Iterator[str]:
         yield ""
         for episode, chapters in listed:
             links = ", ".join(f"[{inline(c.entry.title)}](../{episode.slug}/{c.slug}.md)" for c in chapters)
-            every = f"[every mention](../{episode.slug}/topics.md#{topic_anchors(episode)[name]})"
+            every = f"[every mention](../{episode.slug}/topics.md#{episode.layout.topic_anchors[name]})"
             yield f"* [{inline(episode.source.title)}](../{episode.slug}/index.md): {links} ({every})"
         yield ""

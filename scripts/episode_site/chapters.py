@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
-from .memo import per_object
 import re
 from collections.abc import Mapping, Sequence
 
@@ -28,7 +27,6 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-@per_object  # asked for by chapters, topics, places and the picture: count the words once
 def paragraph_positions(page: SourcePage) -> tuple[tuple[Position, int], ...]:
     """Every paragraph's position with the number of words spoken before it."""
     positions, words = [], 0
@@ -174,16 +172,9 @@ def _check_order(entries, pinned: Mapping[str, int], cues: Mapping[str, tuple[st
         previous = entry
 
 
-@per_object
 def total_words(page: SourcePage) -> int:
     """Words in the whole transcript."""
     return sum(word_count(p.text) for turn in page.turns for p in turn.paragraphs)
-
-
-@per_object
-def words_before(page: SourcePage) -> dict[tuple[int, int], int]:
-    """(turn index, paragraph index) → words spoken before that paragraph."""
-    return {(pos.turn, pos.paragraph): words for pos, words in paragraph_positions(page)}
 
 
 def chapter_turns(page: SourcePage, chapter: Chapter) -> list[tuple[int, range]]:

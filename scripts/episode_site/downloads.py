@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .escape import readable as markdown_text
 from .model import Episode, SourcePage
 from .parse import plain_newlines
-from .places import pieces, when
+from .places import when
 from .transcript_formats import fully_timed, to_html, to_json, to_srt, to_vtt
 
 TRANSCRIPT_WRITERS = {"vtt": to_vtt, "srt": to_srt, "json": to_json, "html": to_html}
@@ -80,19 +80,16 @@ def _markdown_lines(episode: Episode) -> Iterator[str]:
     yield ("Times are the recording's own, from the transcript's timestamps." if page.timed else
            "Times marked ≈ are estimates from word counts between the outline's chapter times.")
     yield ""
-    by_chapter: dict[int, list] = {}
-    for piece in pieces(episode):  # grouped once: a scan per chapter was quadratic in the outline's length
-        by_chapter.setdefault(piece.chapter.number, []).append(piece)
     for chapter in episode.chapters:
         yield f"## {markdown_text(f'{chapter.entry.stamp} {chapter.entry.title}')}"
         yield ""
-        in_chapter = by_chapter.get(chapter.number, [])
+        in_chapter = episode.layout.by_chapter[chapter.number]
         if not in_chapter:
             yield "*Not in the published transcript.*"
             yield ""
         for piece in in_chapter:
             turn = page.turns[piece.turn]
-            continued = " (continued)" if piece.paragraphs.start > 0 else ""
+            continued = " (continued)" if piece.continued else ""
             yield f"**{markdown_text(turn.speaker)}**{continued} ({when(piece)})"
             yield ""
             for p in piece.paragraphs:

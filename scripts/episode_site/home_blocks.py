@@ -8,7 +8,6 @@ from html import escape
 from .downloads import file_names
 from .model import Episode
 from .shape_svg import legend, shape_svg
-from .timing import Timeline
 
 
 def shape_block(episode: Episode, link_base: str) -> Iterator[str]:
@@ -45,7 +44,7 @@ def about_times_block(episode: Episode) -> Iterator[str]:
                "the first paragraph at or after its time in the outline.")
         yield ""
         return
-    if Timeline(episode.seconds_at_word).measured:
+    if episode.layout.timeline.measured:
         method = ("The outline gives the time at which each chapter starts; where a chapter's opening paragraph is "
                   "known, that time is pinned there, and between two pinned points we assume an even pace, so a "
                   "turn's time follows from the number of words spoken before it. After the last pinned point, "

@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .layout import Layout
 
 
 @dataclass(frozen=True)
@@ -154,3 +158,10 @@ class Episode:
     """The episode's audio (http or https), played from the site only when its times are exact."""
     date: datetime.date | None = None
     """Publication date (`date:` in the YAML): orders the archive, newest first."""
+
+    @cached_property
+    def layout(self) -> Layout:
+        """Every table derived from where the chapters fall (layout.py): made on first use, kept, freed with the episode."""
+        from .layout import Layout  # here, not at the top: layout.py builds on this module
+
+        return Layout(self)

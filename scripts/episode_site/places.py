@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .anchors import continued_anchor, turn_anchor
-from .chapters import chapter_turns, words_before
-from .memo import per_object
+from .anchors import heading_anchor
+from .chapters import chapter_turns
 from .model import Chapter, Episode
 from .timestamps import format_clock, format_exact
-from .timing import timeline_of
+from .timing import Timeline
 
 # Times are estimates; showing them to the second would pretend otherwise.
 _ROUND_TO_SECONDS = 10
@@ -35,49 +34,24 @@ class Piece:
     exact: bool = False
     """True when `seconds` is the source's own timestamp, not an estimate."""
 
+    @property
+    def continued(self) -> bool:
+        """True on the page after a chapter break that cut the turn."""
+        return self.paragraphs.start > 0
 
-@per_object  # every page of an episode asks for them
-def pieces(episode: Episode) -> tuple[Piece, ...]:
-    """Every piece of every turn, in transcript order."""
-    before = words_before(episode.source)
-    timeline = timeline_of(episode.seconds_at_word)
+
+def turn_pieces(episode: Episode, words_before: Mapping[tuple[int, int], int], timeline: Timeline) -> tuple[Piece, ...]:
+    """Every piece of every turn, in transcript order (held by `episode.layout.pieces`; ask it, not this)."""
     found = []
     for chapter in episode.chapters:
         for t, paragraphs in chapter_turns(episode.source, chapter):
             turn = episode.source.turns[t]
-            anchor = continued_anchor(turn) if paragraphs.start > 0 else turn_anchor(turn)
-            words = before[(t, paragraphs.start)]
+            words = words_before[(t, paragraphs.start)]
             given = turn.paragraphs[paragraphs.start].seconds
             seconds = given if given is not None else timeline.seconds_at(words)
-            found.append(Piece(t, chapter, paragraphs, anchor, seconds, words, exact=given is not None))
+            found.append(Piece(t, chapter, paragraphs, heading_anchor(turn, paragraphs.start), seconds, words,
+                               exact=given is not None))
     return tuple(found)
-
-
-@per_object
-def by_chapter(episode: Episode) -> dict[int, list[Piece]]:
-    """Chapter number → the pieces its page shows, in order."""
-    found: dict[int, list[Piece]] = {}
-    for piece in pieces(episode):
-        found.setdefault(piece.chapter.number, []).append(piece)
-    return found
-
-
-def turn_starts(episode: Episode) -> dict[int, Piece]:
-    """Turn index → the piece that opens it (its heading carries the turn's own anchor)."""
-    return {piece.turn: piece for piece in pieces(episode) if piece.paragraphs.start == 0}
-
-
-def piece_at(all_pieces: Sequence[Piece], turn: int, paragraph: int) -> Piece:
-    """The piece that shows paragraph `paragraph` of turn `turn`."""
-    return next(p for p in _by_turn(all_pieces)[turn] if paragraph in p.paragraphs)
-
-
-@per_object
-def _by_turn(all_pieces: Sequence[Piece]) -> dict[int, list[Piece]]:
-    found: dict[int, list[Piece]] = {}
-    for piece in all_pieces:
-        found.setdefault(piece.turn, []).append(piece)
-    return found
 
 
 def about(seconds: float) -> str:

@@ -6,19 +6,16 @@ import json
 from collections.abc import Iterator, Sequence
 
 from .archive_pages import archive_pages
-from .anchors import continued_anchor, paragraph_anchor, turn_anchor
-from .chapters import chapter_turns, total_words, word_count
+from .anchors import paragraph_anchor
+from .chapters import word_count
 from .escape import attribute, inline
 from .model import Chapter, Episode, Line, Turn
 from .timestamps import format_clock
-from .timing import Timeline, timeline_of
+from .timing import Timeline
 from .downloads import download_files
 from .home_blocks import about_times_block, downloads_block, shape_block
-from .places import by_chapter
 from .speakers_page import speakers_page
-from .topic_strength import shown_topics
-from .topics import chapter_tags
-from .topics_page import topic_anchors, topics_page
+from .topics_page import topics_page
 from .turn_times import audio_player, time_label, times_note
 
 _DESCRIPTION_LENGTH = 155
@@ -29,7 +26,7 @@ def render_site(episodes: Sequence[Episode], *, site_url: str | None = None, hos
     pages: dict[str, str] = {}
     for episode in episodes:
         pages[f"{episode.slug}/index.md"] = _join(episode_home(episode, link_base=""))
-        tags, shown = chapter_tags(episode), shown_topics(episode)
+        tags, shown = episode.layout.chapter_tags, episode.layout.shown_topics
         for chapter in episode.chapters:
             pages[f"{episode.slug}/{chapter.slug}.md"] = _join(
                 chapter_page(episode, chapter, tags=tags[chapter.number], listed=shown[chapter.number]))
@@ -87,9 +84,9 @@ def chapter_title(chapter: Chapter) -> str:
 
 def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = (), listed: Sequence[str] = ()) -> Iterator[str]:
     """`tags`: every topic the chapter discusses (front matter, for tools); `listed`: the few its page shows."""
-    page = episode.source
-    shown = chapter_turns(page, chapter)
-    first_words = next((page.turns[t].paragraphs[r[0]].text for t, r in shown), "")
+    page, layout = episode.source, episode.layout
+    shown = layout.by_chapter[chapter.number]
+    first_words = next((page.turns[piece.turn].paragraphs[piece.paragraphs.start].text for piece in shown), "")
     description = next((line.text.lstrip("* ") for line in chapter.entry.notes), "") or first_words
     # Tags are the curated topic names (tags_allowed is built from the same vocabulary). All of them stay in
     # the front matter for tools; Material's chips above the title are hidden: the page lists the strongest few.
@@ -102,7 +99,7 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
     yield f"{' · '.join(facts)} · from [{inline(page.title)}](index.md)\n{{: .chapter-facts }}"
     yield ""
     if listed:
-        anchors = topic_anchors(episode)
+        anchors = layout.topic_anchors
         chips = " ".join(f"[{inline(name)}](topics.md#{anchors[name]})" for name in listed)
         yield f"Topics: {chips}\n{{: .chapter-topics }}"
         yield ""
@@ -114,9 +111,9 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
     yield ""
     if shown:
         yield from audio_player(episode)
-        yield times_note(by_chapter(episode).get(chapter.number, []))
+        yield times_note(shown)
         yield ""
-    timeline = timeline_of(episode.seconds_at_word)
+    timeline = layout.timeline
     if chapter.estimated:
         yield '!!! info "Estimated start"'
         yield ""
@@ -128,16 +125,13 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
     if not shown:
         yield from _ended_before(episode, timeline)
         return
-    when = {(piece.turn, piece.paragraphs.start): piece for piece in by_chapter(episode).get(chapter.number, [])}
-    for t, paragraphs in shown:
-        turn = page.turns[t]
-        continued = paragraphs.start > 0
-        anchor = continued_anchor(turn) if continued else turn_anchor(turn)
-        label = inline(turn.speaker) + (' <span class="turn-continued">(continued)</span>' if continued else "")
-        label += time_label(when[(t, paragraphs.start)])
-        yield f"### {label} {{ #{anchor} .turn }}"
+    for piece in shown:
+        turn = page.turns[piece.turn]
+        label = inline(turn.speaker) + (' <span class="turn-continued">(continued)</span>' if piece.continued else "")
+        label += time_label(piece)
+        yield f"### {label} {{ #{piece.anchor} .turn }}"
         yield ""
-        for p in paragraphs:
+        for p in piece.paragraphs:
             yield f"{inline(turn.paragraphs[p].text)}\n{{: #{paragraph_anchor(turn, p)} }}"
             yield ""
     if chapter.end is None:
@@ -162,7 +156,7 @@ def _transcript_stops(episode: Episode) -> Iterator[str]:
 
 
 def _ended_before(episode: Episode, timeline: Timeline) -> Iterator[str]:
-    total = total_words(episode.source)
+    total = episode.layout.total_words
     last = max((c for c in episode.chapters if c.start is not None), key=lambda c: c.number)
     yield '!!! note "Not in the published transcript"'
     yield ""
@@ -206,7 +200,7 @@ def episode_home(episode: Episode, *, link_base: str, search: bool = True) -> It
     yield '<div class="chapter-list" markdown>'
     yield ""
     for chapter in episode.chapters:
-        turns = len(chapter_turns(page, chapter))
+        turns = len(episode.layout.by_chapter[chapter.number])
         size = f"{turns} turns · {chapter.words:,} words" if turns else "not in the published transcript"
         note = " · start estimated" if chapter.estimated else ""
         yield (f"{chapter.number}. [{inline(chapter.entry.title)}]({link_base}{chapter.slug}.md) "

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 
 from .anchors import paragraph_anchor
 from .model import Episode
-from .places import pieces, when
+from .places import when
 from .render import chapter_title
-from .topics import mentions
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -39,7 +38,7 @@ def search_records(episodes: Sequence[Episode]) -> Iterator[Record]:
     several = len(episodes) > 1
     for episode in episodes:
         topics_at = _topics_by_paragraph(episode)
-        for piece in pieces(episode):
+        for piece in episode.layout.pieces:
             turn = episode.source.turns[piece.turn]
             chapter = chapter_title(piece.chapter)
             topics = sorted({name for p in piece.paragraphs for name in topics_at.get((piece.turn, p), ())})
@@ -66,7 +65,7 @@ def search_records(episodes: Sequence[Episode]) -> Iterator[Record]:
 def _topics_by_paragraph(episode: Episode) -> dict[tuple[int, int], set[str]]:
     found: dict[tuple[int, int], set[str]] = {}
     for topic in episode.topics:
-        for mention in mentions(episode, topic):
+        for mention in episode.layout.mentions[topic]:
             found.setdefault((mention.turn, mention.paragraph), set()).add(topic.name)
     return found
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from .chapters import total_words, word_count, words_before
+from .chapters import word_count
 from .model import Episode
-from .places import when, turn_starts
+from .places import when
 from .timestamps import format_clock
-from .timing import Timeline
 
 WIDTH = 640  # viewBox units; CSS scales it to the column and keeps it legible on a phone
 _LANE = 22
@@ -41,11 +40,9 @@ def shape_svg(episode: Episode, *, url_base: str) -> str:
 
 
 def _svg(episode: Episode, url_base: str) -> Iterator[str]:
-    page = episode.source
-    timeline = Timeline(episode.seconds_at_word)
-    starts = turn_starts(episode)
-    words_in_all = total_words(page)
-    end = max(timeline.seconds_at(words_in_all), 1.0)
+    page, layout = episode.source, episode.layout
+    timeline, starts, before = layout.timeline, layout.turn_starts, layout.words_before
+    end = max(timeline.seconds_at(layout.total_words), 1.0)
     x = lambda seconds: round(seconds / end * WIDTH, 1)  # noqa: E731
     lanes = {name: n for n, name in enumerate(page.speakers)}
     height = _TOP + len(lanes) * (_LANE + _GAP) + _AXIS
@@ -58,9 +55,9 @@ def _svg(episode: Episode, url_base: str) -> Iterator[str]:
     # Chapter bands, numbered and linked to the chapter's page.
     shown = [c for c in episode.chapters if c.start is not None]
     for n, chapter in enumerate(shown):
-        left = x(timeline.seconds_at(_words_before(episode, chapter.start.turn, chapter.start.paragraph)))
+        left = x(timeline.seconds_at(before[(chapter.start.turn, chapter.start.paragraph)]))
         following = shown[n + 1] if n + 1 < len(shown) else None
-        right = x(timeline.seconds_at(_words_before(episode, following.start.turn, following.start.paragraph))) if following else WIDTH
+        right = x(timeline.seconds_at(before[(following.start.turn, following.start.paragraph)])) if following else WIDTH
         title = escape(f"Chapter {chapter.number}: {chapter.entry.stamp} {chapter.entry.title}")
         yield (f'<a xlink:href="{url_base}{chapter.slug}/"><title>{title}</title>'
                f'<rect class="band band-{n % 2}" x="{left}" y="0" width="{round(right - left, 1)}" height="{height - _AXIS}"/>'
@@ -84,10 +81,6 @@ def _svg(episode: Episode, url_base: str) -> Iterator[str]:
         yield (f'<line class="axis" x1="{x(tick)}" y1="{axis_y}" x2="{x(tick)}" y2="{axis_y + 4}"/>'
                f'<text class="tick" x="{x(tick)}" y="{axis_y + 17}" text-anchor="{anchor}">{format_clock(tick)}</text>')
     yield "</svg>"
-
-
-def _words_before(episode: Episode, turn: int, paragraph: int) -> int:
-    return words_before(episode.source)[(turn, paragraph)]
 
 
 def legend(episode: Episode) -> str:

@@ -13,7 +13,7 @@ from .anchors import slugify
 from .chapters import word_count
 from .escape import inline
 from .model import Episode
-from .places import when, pieces, turn_starts
+from .places import when
 
 _FIRST_WORDS = 12
 
@@ -21,10 +21,10 @@ _FIRST_WORDS = 12
 def speaker_counts(episode: Episode) -> dict[str, dict[int, tuple[int, int]]]:
     """Speaker → chapter number (0 for all) → (turns, words). A turn cut by a chapter break counts in both."""
     counts: dict[str, dict[int, tuple[int, int]]] = {name: {} for name in episode.source.speakers}
-    for piece in pieces(episode):
+    for piece in episode.layout.pieces:
         turn = episode.source.turns[piece.turn]
         words = sum(word_count(turn.paragraphs[p].text) for p in piece.paragraphs)
-        for key, new_turn in ((piece.chapter.number, 1), (0, int(piece.paragraphs.start == 0))):
+        for key, new_turn in ((piece.chapter.number, 1), (0, int(not piece.continued))):
             turns, total = counts[turn.speaker].get(key, (0, 0))
             counts[turn.speaker][key] = (turns + new_turn, total + words)
     return counts
@@ -68,7 +68,7 @@ def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
     yield ""
     yield "</div>"
     yield ""
-    starts = turn_starts(episode)
+    starts = episode.layout.turn_starts
     turns_of: dict[str, list[int]] = {name: [] for name in page.speakers}  # one pass: 10,000 speakers stay linear
     for t, turn in enumerate(page.turns):
         turns_of[turn.speaker].append(t)

@@ -7,17 +7,10 @@ at the average rate measured over all knots, or 160 words a minute without any.
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_left
 from collections.abc import Sequence
 
 DEFAULT_WORDS_PER_SECOND = 160 / 60
-
-
-@functools.lru_cache(maxsize=16)
-def timeline_of(knots: tuple[tuple[int, float], ...]) -> "Timeline":
-    """The timeline of an episode's knots, built once however many pages ask for it."""
-    return Timeline(knots)
 
 
 class Timeline:

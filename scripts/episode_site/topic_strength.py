@@ -14,18 +14,23 @@ So a chapter shows at most MAX_SHOWN topics, the strongest first:
   the earlier paragraph. A turn gives at most one passage, so the strongest three
   are three different moments.
 
-The full mapping (every topic that passes the threshold) stays with
-`topics.chapter_tags`: the topics page and search filters use that.
+The full mapping (every topic that passes the threshold) is
+`Layout.chapter_tags`: the topics page and search filters use that. The functions
+here read an episode's layout (its mentions by chapter); `Layout` holds what
+`strongest_topics` returns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .memo import per_object
 from .model import Chapter, Episode, Topic
-from .topics import Mention, chapter_tags, in_chapter, mentions
+from .topics import Mention
+
+if TYPE_CHECKING:  # layout.py imports this module
+    from .layout import Layout
 
 MAX_SHOWN = 5
 STRENGTH_SENTENCE = (f"A chapter shows at most {MAX_SHOWN} of them, the ones it discusses most: those that the most of its "
@@ -44,29 +49,33 @@ class Strength:
     """The chapter's turns that mention it."""
 
 
-def strength(episode: Episode, chapter: Chapter, topic: Topic) -> Strength:
-    found = in_chapter(chapter, episode, mentions(episode, topic))
+def strength(layout: Layout, chapter: Chapter, topic: Topic) -> Strength:
+    found = layout.mentions_by_chapter[topic][chapter.number]
     return Strength(len({(m.turn, m.paragraph) for m in found}), len(found), len({m.turn for m in found}))
 
 
-@per_object
-def shown_topics(episode: Episode) -> dict[int, list[str]]:
-    """Chapter number → the topics its page shows: at most MAX_SHOWN of those it discusses, strongest first."""
+def strongest_topics(layout: Layout) -> dict[int, list[str]]:
+    """Chapter number → the topics its page shows: at most MAX_SHOWN of those it discusses, strongest first.
+
+    Held by `episode.layout.shown_topics`: ask it, not this.
+    """
+    episode = layout.episode
     order = {topic.name: n for n, topic in enumerate(episode.topics)}
     by_name = {topic.name: topic for topic in episode.topics}
     shown = {}
     for chapter in episode.chapters:
-        discussed = chapter_tags(episode)[chapter.number]
-        score = {name: strength(episode, chapter, by_name[name]) for name in discussed}
+        discussed = layout.chapter_tags[chapter.number]
+        score = {name: strength(layout, chapter, by_name[name]) for name in discussed}
         ranked = sorted(discussed, key=lambda name: (-score[name].paragraphs, -score[name].mentions, order[name]))
         shown[chapter.number] = ranked[:MAX_SHOWN]
     return shown
 
 
-def strongest_passages(episode: Episode, topic: Topic, count: int = 3) -> list[list[Mention]]:
+def strongest_passages(layout: Layout, topic: Topic, count: int = 3) -> list[list[Mention]]:
     """The `count` strongest paragraphs for the topic, one per turn, strongest first: each as its mentions."""
+    episode = layout.episode
     by_paragraph: dict[tuple[int, int], list[Mention]] = {}
-    for mention in mentions(episode, topic):
+    for mention in layout.mentions[topic]:
         by_paragraph.setdefault((mention.turn, mention.paragraph), []).append(mention)
     best_of_turn: dict[int, list[Mention]] = {}
     for (turn, _), said in by_paragraph.items():

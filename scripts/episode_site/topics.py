@@ -18,10 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .chapters import chapter_turns, paragraph_positions, word_count
-from .memo import per_object
 from .errors import InputError
-from .model import Chapter, Episode, Topic
+from .model import Position, SourcePage, Topic
 
 # The tagging threshold. A chapter discusses a topic when the topic's words come up
 # at least MIN_MENTIONS times within WINDOW_WORDS words of transcript (about three
@@ -104,13 +102,15 @@ def find_in_text(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     return [match.span() for match in compile_terms(tuple(terms)).finditer(text)]
 
 
-@per_object  # the tags, the topic index and every chapter page ask for the same episode's mentions
-def mentions(episode: Episode, topic: Topic) -> tuple[Mention, ...]:
-    """Every place in the transcript where the topic comes up, in transcript order."""
+def find_mentions(page: SourcePage, positions: Sequence[tuple[Position, int]], topic: Topic) -> tuple[Mention, ...]:
+    """Every place in the transcript where the topic comes up, in transcript order (held by `episode.layout.mentions`).
+
+    `positions`: every paragraph with the words before it (`chapters.paragraph_positions`).
+    """
     found = []
     clues = _clues(tuple(topic.terms))
-    for position, before in paragraph_positions(episode.source):
-        text = episode.source.turns[position.turn].paragraphs[position.paragraph].text
+    for position, before in positions:
+        text = page.turns[position.turn].paragraphs[position.paragraph].text
         lowered = text.lower()
         if not any(clue in lowered for clue in clues):  # most paragraphs hold none of a topic's words
             continue
@@ -143,19 +143,6 @@ def _clues(terms: tuple[str, ...]) -> tuple[str, ...]:
                  for term in terms)
 
 
-def in_chapter(chapter: Chapter, episode: Episode, found: Sequence[Mention]) -> list[Mention]:
-    """The mentions whose paragraph this chapter shows."""
-    where = _chapter_of_paragraph(episode)
-    return [m for m in found if where[(m.turn, m.paragraph)] == chapter.number]
-
-
-@per_object
-def _chapter_of_paragraph(episode: Episode) -> dict[tuple[int, int], int]:
-    """(turn index, paragraph index) → number of the chapter whose page shows it."""
-    return {(t, p): chapter.number for chapter in episode.chapters
-            for t, paragraphs in chapter_turns(episode.source, chapter) for p in paragraphs}
-
-
 def is_discussed(found_in_chapter: Sequence[Mention]) -> bool:
     """The threshold: some stretch of WINDOW_WORDS holds enough mentions from enough turns."""
     ordered = sorted(found_in_chapter, key=lambda m: m.word)
@@ -171,21 +158,6 @@ def is_discussed(found_in_chapter: Sequence[Mention]) -> bool:
         if not turns[first.turn]:
             del turns[first.turn]
     return False
-
-
-@per_object
-def chapter_tags(episode: Episode) -> dict[int, list[str]]:
-    """Chapter number → names of the topics it discusses, in vocabulary order."""
-    tags: dict[int, list[str]] = {chapter.number: [] for chapter in episode.chapters}
-    for topic in episode.topics:
-        by_chapter: dict[int, list[Mention]] = {}
-        where = _chapter_of_paragraph(episode)
-        for mention in mentions(episode, topic):
-            by_chapter.setdefault(where[(mention.turn, mention.paragraph)], []).append(mention)
-        for number, found in by_chapter.items():
-            if is_discussed(found):
-                tags[number].append(topic.name)
-    return tags
 
 
 THRESHOLD_SENTENCE = (f"A chapter is tagged with a topic when the topic's words come up at least {MIN_MENTIONS} times "

@@ -13,40 +13,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .anchors import paragraph_anchor, slugify
+from .anchors import paragraph_anchor
 from .escape import inline
-from .memo import per_object
 from .model import Episode, Topic
-from .places import when, piece_at, pieces
+from .places import when
 from .topic_strength import STRENGTH_SENTENCE, strongest_passages
-from .topics import THRESHOLD_SENTENCE, Mention, chapter_tags, in_chapter, mentions
+from .topics import THRESHOLD_SENTENCE, Mention
 
 _CONTEXT_WORDS = 10  # words either side of the first match in a listed turn
 _QUOTE_WORDS = 14    # the same, in one of the strongest passages
 _QUOTES = 3
 
 
-@per_object
-def topic_anchors(episode: Episode) -> dict[str, str]:
-    """Topic name → the id of its section on the topics page (`topic-<slug>`, numbered when two slug alike)."""
-    anchors: dict[str, str] = {}
-    taken: set[str] = set()
-    for topic in episode.topics:
-        base = f"topic-{slugify(topic.name, fallback='topic')}"
-        anchor, n = base, 1
-        while anchor in taken:
-            n += 1
-            anchor = f"{base}-{n}"
-        taken.add(anchor)
-        anchors[topic.name] = anchor
-    return anchors
-
-
 def topics_page(episode: Episode, front_matter) -> Iterator[str]:
     """One section per topic, written here (no Material tags listing, whose cost grows with an archive's square)."""
-    tags = chapter_tags(episode)
-    tagged = {name for names in tags.values() for name in names}
-    anchors = topic_anchors(episode)
+    tagged = {name for names in episode.layout.chapter_tags.values() for name in names}
+    anchors = episode.layout.topic_anchors
     yield from front_matter(sources=episode.seed_files, title="Topics",
                             description=f"Topics of {episode.source.title}: " + ", ".join(t.name for t in episode.topics),
                             extra=["search:", "  exclude: true"])
@@ -58,14 +40,13 @@ def topics_page(episode: Episode, front_matter) -> Iterator[str]:
     discussed = [t for t in episode.topics if t.name in tagged]
     quiet = [t for t in episode.topics if t.name not in tagged]
     yield from _contents(discussed, quiet, anchors)
-    all_pieces = pieces(episode)
     for topic in discussed:
-        yield from _section(episode, topic, anchors[topic.name], all_pieces, level="##")
+        yield from _section(episode, topic, anchors[topic.name], level="##")
     if quiet:
         yield "## Mentioned, but no chapter discusses them at length { #below-threshold }"
         yield ""
         for topic in quiet:
-            yield from _section(episode, topic, anchors[topic.name], all_pieces, level="###")
+            yield from _section(episode, topic, anchors[topic.name], level="###")
 
 
 def _contents(discussed: Sequence[Topic], quiet: Sequence[Topic], anchors: dict[str, str]) -> Iterator[str]:
@@ -83,21 +64,21 @@ def shown_terms(topic: Topic) -> str:
     return ", ".join(inline(term[:-1].rstrip() + "…" if term.endswith("*") else term) for term in topic.terms)
 
 
-def _section(episode: Episode, topic: Topic, anchor: str, all_pieces, *, level: str) -> Iterator[str]:
+def _section(episode: Episode, topic: Topic, anchor: str, *, level: str) -> Iterator[str]:
     yield f"{level} {inline(topic.name)} {{ #{anchor} }}"
     yield ""
-    found = mentions(episode, topic)
+    found = episode.layout.mentions[topic]
     if not found:
         yield f"Its words ({shown_terms(topic)}) are not said in the published transcript."
         yield ""
         return
     yield from _chapters_line(episode, topic, found)
-    strongest = strongest_passages(episode, topic, _QUOTES)
+    strongest = strongest_passages(episode.layout, topic, _QUOTES)
     # A list, since consecutive block quotes would run together into one.
     yield '<div class="topic-quotes" markdown>'
     yield ""
     for said in strongest:
-        yield _quote(episode, said, all_pieces)
+        yield _quote(episode, said)
     yield ""
     yield "</div>"
     yield ""
@@ -112,7 +93,7 @@ def _section(episode: Episode, topic: Topic, anchor: str, all_pieces, *, level: 
     yield f"<summary>{len(rest)} more turn{'s' if len(rest) > 1 else ''} where it comes up</summary>"
     yield ""
     for said in rest.values():
-        yield _listed(episode, said, all_pieces)
+        yield _listed(episode, said)
     yield ""
     yield "</details>"
     yield ""
@@ -120,10 +101,10 @@ def _section(episode: Episode, topic: Topic, anchor: str, all_pieces, *, level: 
 
 def _chapters_line(episode: Episode, topic: Topic, found: Sequence[Mention]) -> Iterator[str]:
     """Where the topic is discussed and where only mentioned, with turn counts, then its words."""
-    tags = chapter_tags(episode)
+    tags, by_chapter = episode.layout.chapter_tags, episode.layout.mentions_by_chapter[topic]
     groups: dict[str, list[str]] = {"Discussed in": [], "Mentioned in": []}
     for chapter in episode.chapters:
-        turns = len({m.turn for m in in_chapter(chapter, episode, found)})
+        turns = len({m.turn for m in by_chapter[chapter.number]})
         if turns:
             group = "Discussed in" if topic.name in tags[chapter.number] else "Mentioned in"
             groups[group].append(f"[{chapter.number}. {inline(chapter.entry.title)}]({chapter.slug}.md) "
@@ -133,20 +114,20 @@ def _chapters_line(episode: Episode, topic: Topic, found: Sequence[Mention]) -> 
     yield ""
 
 
-def _quote(episode: Episode, said: Sequence[Mention], all_pieces) -> str:
+def _quote(episode: Episode, said: Sequence[Mention]) -> str:
     """One strong passage as a list item: the words, then who said them, when, with a link to them."""
     first = said[0]
     turn = episode.source.turns[first.turn]
-    piece = piece_at(all_pieces, first.turn, first.paragraph)
+    piece = episode.layout.piece_at(first.turn, first.paragraph)
     return (f"* “{_snippet(turn.paragraphs[first.paragraph].text, said, _QUOTE_WORDS)}” "
             f'<span class="topic-quote-source">— [{inline(turn.speaker)}, {when(piece)}, chapter {piece.chapter.number}]'
             f"({piece.chapter.slug}.md#{paragraph_anchor(turn, first.paragraph)})</span>")
 
 
-def _listed(episode: Episode, said: Sequence[Mention], all_pieces) -> str:
+def _listed(episode: Episode, said: Sequence[Mention]) -> str:
     first = said[0]
     turn = episode.source.turns[first.turn]
-    piece = piece_at(all_pieces, first.turn, first.paragraph)
+    piece = episode.layout.piece_at(first.turn, first.paragraph)
     more = f" ({len(said)} times)" if len(said) > 1 else ""
     snippet = _snippet(turn.paragraphs[first.paragraph].text, [m for m in said if m.paragraph == first.paragraph])
     return (f"* [{inline(turn.speaker)}, {when(piece)}]({piece.chapter.slug}.md#{paragraph_anchor(turn, first.paragraph)}), "
