@@ -29,11 +29,14 @@
   let records = null;        // how many turns the site has: the base of every word's rarity
   const shards = new Map();
 
-  /** Pagefind, imported and started once, on first use. */
+  /** Pagefind, imported and started once, on first use, with an archive's other index parts merged in
+   * (search_index.py indexes a large archive in parts: Pagefind's memory grows with the turns of a run). */
   function pagefind() {
     if (!engine)
       engine = import(new URL("pagefind.js", BUNDLE).href).then(async (module) => {
         await module.init();
+        const parts = (await meta()).parts || [];
+        await Promise.all(parts.map((part) => module.mergeIndex(new URL(part, BUNDLE).href)));
         return module;
       });
     return engine;

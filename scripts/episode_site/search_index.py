@@ -6,6 +6,12 @@ indexes that folder into `site/pagefind/`. The documents are not published: the
 results point at the chapter pages. (Pagefind's Python API would take the records
 directly, but it waits 0.1 s for every answer of its service: an hour for an archive.)
 
+Pagefind holds every document it indexes in memory, about 75 KB each whatever its length
+(Pagefind 1.5.2, measured: 66 MB for 800 turns, 935 MB for 12,700; Pagefind issue #842), so an
+archive's turns are indexed in parts of at most PART_RECORDS, one Pagefind run and bundle each:
+the first in `site/pagefind/`, the others in `site/pagefind/parts/<n>/`, which the search box
+merges into the first (Pagefind's `mergeIndex`, searched with the first bundle's WebAssembly).
+
 Run after any renderer has built the site: the MkDocs hook `search_hook.py` does it
 for MkDocs and ProperDocs; `episode-site index` for Zensical, which ignores hooks.
 """
@@ -13,6 +19,7 @@ for MkDocs and ProperDocs; `episode-site index` for Zensical, which ignores hook
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import subprocess
 import sys
@@ -25,6 +32,7 @@ from .model import Episode
 from .search_records import Record, search_records, vocabulary
 
 BUNDLE = "pagefind"
+PART_RECORDS = 6_000  # about 450 MB of Pagefind's memory per run
 # Pagefind writes its ready-made UIs too; the site has its own search box and loads none of them.
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
            "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -34,8 +42,9 @@ class SearchIndexError(RuntimeError):
     """The Pagefind binary failed; its output says why."""
 
 
-def write_search_index(site: Path, episodes: Sequence[Episode]) -> int:
-    """Replace `site/pagefind/` with the index of these episodes; return the number of records."""
+def write_search_index(site: Path, episodes: Sequence[Episode], *, part_records: int = PART_RECORDS) -> int:
+    """Replace `site/pagefind/` with the index of these episodes, in parts of at most `part_records` turns;
+    return the number of records."""
     records = list(search_records(episodes))
     bundle = site / BUNDLE
     if bundle.is_symlink() or bundle.is_file():
@@ -45,16 +54,31 @@ def write_search_index(site: Path, episodes: Sequence[Episode]) -> int:
     words = vocabulary(records)
     if not words:  # a transcript of nothing but `**`: Pagefind refuses an index without words, and there is nothing to find
         return 0
-    with tempfile.TemporaryDirectory(prefix="episode-site-search-") as scratch:
-        for number, record in enumerate(records):
-            (Path(scratch) / f"{number}.html").write_text(record_html(record), encoding="utf-8")
-        _run_pagefind(Path(scratch), bundle)
-    for name in _UNUSED:
-        (bundle / name).unlink(missing_ok=True)
+    parts = index_parts(len(records), part_records)
+    for number, part in enumerate(parts, start=1):
+        output = bundle if number == 1 else bundle / "parts" / str(number)
+        with tempfile.TemporaryDirectory(prefix="episode-site-search-") as scratch:
+            for n in part:
+                (Path(scratch) / f"{n}.html").write_text(record_html(records[n]), encoding="utf-8")
+            _run_pagefind(Path(scratch), output)
+        for name in _UNUSED + (("pagefind.js", "pagefind-worker.js", "pagefind-highlight.js") if number > 1 else ()):
+            (output / name).unlink(missing_ok=True)
+        if number > 1:  # merged indexes search with the first bundle's WebAssembly: the others' is never fetched
+            for wasm in output.glob("wasm.*.pagefind"):
+                wasm.unlink()
     _write_vocabulary(bundle / "vocabulary", words)
-    # How many turns there are: the search box weighs each word's rarity against it before searching the word.
-    (bundle / "vocabulary" / "meta.json").write_text(json.dumps({"records": len(records)}), encoding="utf-8")
+    # How many turns there are (the search box weighs each word's rarity against it before searching the word),
+    # and the bundles it merges into the first.
+    extra = [f"parts/{n}/" for n in range(2, len(parts) + 1)]
+    (bundle / "vocabulary" / "meta.json").write_text(json.dumps({"records": len(records), "parts": extra}), encoding="utf-8")
     return len(records)
+
+
+def index_parts(count: int, most: int = PART_RECORDS) -> list[range]:
+    """The records of each Pagefind run: as few parts as hold at most `most` records each, of even size."""
+    size, extra = divmod(count, max(1, math.ceil(count / most)))
+    starts = [n * size + min(n, extra) for n in range(max(1, math.ceil(count / most)) + 1)]  # the first `extra` get one more
+    return [range(a, b) for a, b in zip(starts, starts[1:])]
 
 
 def record_html(record: Record) -> str:
