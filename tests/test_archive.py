@@ -31,7 +31,7 @@ COUNT = 20
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("archive"), seeds={})
-    write_archive(root / "seeds", COUNT, seed=1, mixed=True)
+    write_archive(root / "seeds", COUNT, seed=1, mixed=True, words=3_000)  # short episodes: the structure is what is tested
     build(root)
     return root
 
