@@ -3,6 +3,9 @@ at most five topic chips, text that survives WCAG 1.4.12 spacing, a 65-75 charac
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import pytest
 
 from conftest import ROOT
@@ -12,69 +15,58 @@ from page_kinds import page_kinds
 KINDS = page_kinds(ROOT)
 
 
-def _open(browser, url: str, width: int, scheme: str = "light"):
+@contextlib.contextmanager
+def _open(browser, url: str, width: int, scheme: str = "light") -> Iterator[object]:
+    """A page of `url` at `width` px, closed afterwards."""
     page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
-    page.goto(url)  # "load": the deferred scripts have run; the fonts are the system's (theme.font: false)
-    return page
+    try:
+        page.goto(url)  # "load": the deferred scripts have run; the fonts are the system's (theme.font: false)
+        yield page
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [320, 390, 768, 1280])
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_fits_the_screen_with_targets_big_enough(browser, seed_url, kind, width, scheme):
-    page = _open(browser, seed_url + KINDS[kind], width, scheme)
-    try:
+    with _open(browser, seed_url + KINDS[kind], width, scheme) as page:
         assert page.evaluate(OVERFLOW) == []
         assert page.evaluate(TARGETS) == []
         tags = page.evaluate(TAG_COUNT)
         assert tags["material"] == 0 and tags["shown"] <= 5, tags
-    finally:
-        page.close()
 
 
 def test_a_chapter_shows_between_one_and_five_topics(browser, seed_url):
-    page = _open(browser, seed_url + KINDS["chapter"], 390)
-    try:
+    with _open(browser, seed_url + KINDS["chapter"], 390) as page:
         assert 1 <= page.evaluate(TAG_COUNT)["shown"] <= 5
-    finally:
-        page.close()
 
 
 @pytest.mark.parametrize("width", [320, 1280])
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_text_spacing_override_loses_nothing(browser, seed_url, kind, width):
-    page = _open(browser, seed_url + KINDS[kind], width)
-    try:
+    with _open(browser, seed_url + KINDS[kind], width) as page:
         page.add_style_tag(content=TEXT_SPACING)
         page.wait_for_timeout(100)
         assert page.evaluate(OVERFLOW) == []
         assert page.evaluate(CLIPPED) == []
-    finally:
-        page.close()
 
 
 def test_lines_hold_about_seventy_characters(browser, seed_url):
-    page = _open(browser, seed_url + KINDS["chapter"], 1280)
-    try:
+    with _open(browser, seed_url + KINDS["chapter"], 1280) as page:
         assert 62 <= page.evaluate(MEASURE) <= 78
-    finally:
-        page.close()
 
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_no_permalink_on_a_line_of_its_own(browser, seed_url, width):
-    page = _open(browser, seed_url + KINDS["chapter"], width)
-    try:
+    with _open(browser, seed_url + KINDS["chapter"], width) as page:
         page.wait_for_selector("article p[id] .ql-permalink", state="attached")
         assert page.evaluate(LONELY_PERMALINKS) == []
-    finally:
-        page.close()
 
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_selection_toolbar_sits_above_the_words_inside_the_column(browser, seed_url, width):
-    page = _open(browser, seed_url + KINDS["chapter"], width)
-    try:
+    with _open(browser, seed_url + KINDS["chapter"], width) as page:
         for which in ("first", "last"):  # words at the left edge of a line, and at its right edge
             box = page.evaluate("""(which) => {
               const p = [...document.querySelectorAll("article h3.turn ~ p[id]")].filter(p => p.textContent.length > 300)[3];
@@ -98,5 +90,3 @@ def test_selection_toolbar_sits_above_the_words_inside_the_column(browser, seed_
             left, top, right, bottom = box["bar"]
             assert bottom <= box["words"], box
             assert box["column"][0] - 1 <= left and right <= box["column"][1] + 1, box
-    finally:
-        page.close()
