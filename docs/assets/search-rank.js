@@ -69,8 +69,15 @@
     return { words, phrases };
   }
 
+  /** Pagefind's answer, without an archive's lexicon documents (search_index.py: they only hold words). */
+  async function find(pf, term, filters) {
+    const found = await pf.search(term, { filters });
+    const skip = (await meta()).skip || [];
+    return skip.length ? { ...found, results: found.results.filter((r) => !skip.includes(r.id)) } : found;
+  }
+
   async function lookUp(pf, word, filters, correct, limit) {
-    let found = await pf.search(word, { filters });
+    let found = await find(pf, word, filters);
     if (found.results.length || !correct || /^\d+$/.test(word) || word.length < 3) return { word, found, fixed: null };
     const counts = await vocabulary(word);
     if (Object.prototype.hasOwnProperty.call(counts, word)) return { word, found, fixed: null };  // said, but filtered out
@@ -78,8 +85,24 @@
     if (!fixed) return { word, found, fixed: null };
     // A common word is said and marked, but, as for any common word, not looked up alone.
     if (counts[fixed] > limit) return { word, found: { results: [] }, fixed };
-    found = await pf.search(fixed, { filters });
+    found = await find(pf, fixed, filters);
     return { word, found, fixed };
+  }
+
+  /**
+   * Words typed apart that the site says as one ("kernal bench" for KernelBench, "data set" for dataset):
+   * for each pair of neighbouring words, the vocabulary's word they make, exactly or a slip away.
+   */
+  async function joined(words) {
+    const found = [];
+    for (let i = 0; i + 1 < words.length; i++) {
+      const pair = words[i] + words[i + 1];
+      if (W.isStop(words[i]) || W.isStop(words[i + 1]) || pair.length < 6) continue;
+      const counts = await vocabulary(pair);
+      const word = Object.prototype.hasOwnProperty.call(counts, pair) ? pair : W.nearest(pair, counts);
+      if (word) found.push(word);
+    }
+    return found;
   }
 
   /** Smallest stretch of words holding the most query words: rewards words said together. */
@@ -120,7 +143,7 @@
   async function run(query, filters) {
     const pf = await pagefind();
     const { words, phrases } = parse(query);
-    let keys = [...new Set(words.filter((w) => !W.isStop(w)))];
+    let keys = [...new Set([...words.filter((w) => !W.isStop(w)), ...(await joined(words))])];
     const total = Math.max(1, (await meta()).records || (await count(pf)));
     // Words said in a large share of the turns are left to the phrase and proximity ranking below.
     const limit = Math.max(COMMON_MIN, COMMON_SHARE * total);
@@ -132,7 +155,7 @@
     } else {
       // Only common words (or stop words): the turns that hold them all, as Pagefind finds them.
       const all = (keys.length ? keys : [...new Set(words)]).join(" ");
-      lookups = [{ word: all, found: await pf.search(all, { filters }), fixed: null, together: keys.length ? keys : [...new Set(words)] }];
+      lookups = [{ word: all, found: await find(pf, all, filters), fixed: null, together: keys.length ? keys : [...new Set(words)] }];
     }
 
     const weight = new Map(), corrections = new Map();
@@ -154,7 +177,7 @@
 
     let allowed = null;  // a quoted phrase must be said as written
     for (const phrase of phrases) {
-      const found = await pf.search(`"${phrase.join(" ")}"`, { filters });
+      const found = await find(pf, `"${phrase.join(" ")}"`, filters);
       const ids = new Set(found.results.map((r) => r.id));
       allowed = allowed ? new Set([...allowed].filter((id) => ids.has(id))) : ids;
       for (const result of found.results)

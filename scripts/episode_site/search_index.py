@@ -11,6 +11,9 @@ Pagefind holds every document it indexes in memory, about 75 KB each whatever it
 archive's turns are indexed in parts of at most PART_RECORDS, one Pagefind run and bundle each:
 the first in `site/pagefind/`, the others in `site/pagefind/parts/<n>/`, which the search box
 merges into the first (Pagefind's `mergeIndex`, searched with the first bundle's WebAssembly).
+A part that lacks a word would answer it with the turns of a shorter word (Pagefind trims a word
+it does not know: `ifbench` finds `if`), so each part also indexes a lexicon, one document of
+every site word it lacks; the search box drops that document (its id is in `meta.json`).
 
 Run after any renderer has built the site: the MkDocs hook `search_hook.py` does it
 for MkDocs and ProperDocs; `episode-site index` for Zensical, which ignores hooks.
@@ -18,6 +21,7 @@ for MkDocs and ProperDocs; `episode-site index` for Zensical, which ignores hook
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import shutil
@@ -32,6 +36,7 @@ from .model import Episode
 from .search_records import Record, search_records, vocabulary
 
 BUNDLE = "pagefind"
+_LEXICON = "lexicon.html"
 PART_RECORDS = 6_000  # about 450 MB of Pagefind's memory per run
 # Pagefind writes its ready-made UIs too; the site has its own search box and loads none of them.
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -55,12 +60,18 @@ def write_search_index(site: Path, episodes: Sequence[Episode], *, part_records:
     if not words:  # a transcript of nothing but `**`: Pagefind refuses an index without words, and there is nothing to find
         return 0
     parts = index_parts(len(records), part_records)
+    lexicons = []
     for number, part in enumerate(parts, start=1):
         output = bundle if number == 1 else bundle / "parts" / str(number)
         with tempfile.TemporaryDirectory(prefix="episode-site-search-") as scratch:
             for n in part:
                 (Path(scratch) / f"{n}.html").write_text(record_html(records[n]), encoding="utf-8")
+            lacking = sorted(words.keys() - vocabulary([records[n] for n in part]).keys()) if len(parts) > 1 else []
+            if lacking:
+                (Path(scratch) / _LEXICON).write_text(_lexicon_html(lacking), encoding="utf-8")
             _run_pagefind(Path(scratch), output)
+        if lacking:
+            lexicons.append(_fragment_of(output, "/" + _LEXICON))
         for name in _UNUSED + (("pagefind.js", "pagefind-worker.js", "pagefind-highlight.js") if number > 1 else ()):
             (output / name).unlink(missing_ok=True)
         if number > 1:  # merged indexes search with the first bundle's WebAssembly: the others' is never fetched
@@ -70,7 +81,8 @@ def write_search_index(site: Path, episodes: Sequence[Episode], *, part_records:
     # How many turns there are (the search box weighs each word's rarity against it before searching the word),
     # and the bundles it merges into the first.
     extra = [f"parts/{n}/" for n in range(2, len(parts) + 1)]
-    (bundle / "vocabulary" / "meta.json").write_text(json.dumps({"records": len(records), "parts": extra}), encoding="utf-8")
+    meta = {"records": len(records), "parts": extra, **({"skip": lexicons} if lexicons else {})}
+    (bundle / "vocabulary" / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     return len(records)
 
 
@@ -89,6 +101,20 @@ def record_html(record: Record) -> str:
                       for key, values in record.filters.items() for value in values)
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(record.meta["speaker"])}</title></head>'
             f"<body><main data-pagefind-body>{body}</main><div hidden>{meta}{filters}</div></body></html>")
+
+
+def _lexicon_html(words: list[str]) -> str:
+    return ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>lexicon</title></head>'
+            f"<body><main data-pagefind-body><p>{escape(' '.join(words))}</p></main></body></html>")
+
+
+def _fragment_of(bundle: Path, url: str) -> str:
+    """The id Pagefind gave the document at `url` (its fragment's name): results carry it."""
+    head = b'pagefind_dcd{"url":' + json.dumps(url).encode()
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        if gzip.decompress(fragment.read_bytes()).startswith(head):
+            return fragment.name.removesuffix(".pf_fragment")
+    raise SearchIndexError(f"Pagefind wrote no fragment for {url} in {bundle}")
 
 
 def _run_pagefind(documents: Path, bundle: Path) -> None:
