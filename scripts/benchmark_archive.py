@@ -1,9 +1,10 @@
 """How the site grows with a show's archive: N synthetic episodes, generated and built as a user would.
 
-    python3 scripts/benchmark_archive.py --archive 50,200,500 [--seed 0] [--json archive.json]
+    python3 scripts/benchmark_archive.py --archive 50,200,500 [--seed 0] [--mixed] [--json archive.json]
 
 For each count, a scratch project (this checkout's mkdocs.yml, scripts and assets) gets
-`scripts/synthetic_archive.py`'s episodes, then:
+`scripts/synthetic_archive.py`'s episodes (with `--mixed`, four in five as WebVTT, SRT, JSON or
+Markdown), then:
 
 - `generate` (cold), `build` (generate + mkdocs build --strict), each in its own process,
   timed, with its peak memory (resource.getrusage of the child);
@@ -43,7 +44,7 @@ _PEAK = ("import resource, subprocess, sys; rc = subprocess.call(sys.argv[1:]); 
          "print('PEAK_KIB', r.ru_maxrss, 'CPU_S', r.ru_utime + r.ru_stime, file=sys.stderr); sys.exit(rc)")
 
 
-def scratch_project(where: Path, count: int, seed: int, *, search: bool = True) -> Path:
+def scratch_project(where: Path, count: int, seed: int, *, search: bool = True, mixed: bool = False) -> Path:
     where.mkdir(parents=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not search:  # the build as it will be once search is indexed apart from MkDocs (Pagefind)
@@ -51,7 +52,7 @@ def scratch_project(where: Path, count: int, seed: int, *, search: bool = True) 
     (where / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "scripts", where / "scripts", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
-    write_archive(where / "seeds", count, seed=seed)
+    write_archive(where / "seeds", count, seed=seed, mixed=mixed)
     return where
 
 
@@ -106,6 +107,13 @@ def search_weight(site: Path) -> dict[str, int]:
     return weight
 
 
+def _transcript_words(root: Path) -> list[list[str]]:
+    """The words of each paragraph of every episode, whatever its format (read as `generate` reads it)."""
+    from episode_site.load import load_episodes
+
+    return [p.text.split() for e in load_episodes(root / "seeds", root) for t in e.source.turns for p in t.paragraphs]
+
+
 def edit_one_episode(root: Path) -> str:
     """Add a word to the last line of the first episode's transcript (its anchors keep their opening words)."""
     page = sorted((root / "seeds").glob("*.txt"))[0]
@@ -114,9 +122,9 @@ def edit_one_episode(root: Path) -> str:
     return page.stem
 
 
-def measure(count: int, seed: int, work: Path, *, search: bool = True) -> dict[str, object]:
-    root = scratch_project(work / f"archive-{count}", count, seed, search=search)
-    words = sum(len(p.read_text(encoding="utf-8").split()) for p in (root / "seeds").glob("*.txt"))
+def measure(count: int, seed: int, work: Path, *, search: bool = True, mixed: bool = False) -> dict[str, object]:
+    root = scratch_project(work / f"archive-{count}", count, seed, search=search, mixed=mixed)
+    words = sum(len(turn_words) for turn_words in _transcript_words(root))
     generate_s, generate_mib, _, generate_cpu = run(root, "generate")
     shutil.rmtree(root / "docs")  # `build` below starts as cold as the first generate did
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
@@ -150,6 +158,7 @@ def main() -> None:
     parser.add_argument("--archive", default="50,200,500", help="episode counts, comma-separated")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--mixed", action="store_true", help="four in five episodes as WebVTT, SRT, JSON or Markdown")
     parser.add_argument("--no-search", action="store_true", help="build without MkDocs' search plugin (its index is lunr's)")
     args = parser.parse_args()
     counts = [int(n) for n in args.archive.split(",")]
@@ -159,7 +168,7 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory() as work:
         for count in counts:
-            r = measure(count, args.seed, Path(work), search=not args.no_search)
+            r = measure(count, args.seed, Path(work), search=not args.no_search, mixed=args.mixed)
             results.append(r)
             search = (f"{r['search_bytes'] / 1e6:.1f} ({r['search_gzip_bytes'] / 1e6:.1f})" if "search_bytes" in r else "–")
             print(f"{count:>8} {r['words']:>10,} {r['generate_s']:>10.1f} {r['build_s']:>8.1f} {r['build_cpu_s']:>8.1f} "
