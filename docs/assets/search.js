@@ -13,8 +13,8 @@
   const S = window.episodeSearch, W = window.episodeSearchWords;
   const FACETS = [["episode", "Episode"], ["speaker", "Speaker"], ["chapter", "Chapter"], ["topic", "Topic"]];
   const STATE = ["search", ...FACETS.map(([key]) => key)];
-  const DEBOUNCE_MS = 80;
-  const LAZY_FILTERS_FROM = 20000;  // turns  // a pause in typing, not every keystroke
+  const DEBOUNCE_MS = 80;  // a pause in typing, not every keystroke
+  const LAZY_FILTERS_FROM = 20000;  // turns: a larger site loads its filter lists when the reader opens one
 
   let dialog, input, status, list, more, selects = {}, generation = 0, timer = 0, shown = [], wanted = [], pending = null;
 
