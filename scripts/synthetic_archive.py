@@ -31,9 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from episode_site.discovery import discover_episodes  # noqa: E402
+from episode_site.model import SourcePage  # noqa: E402
 from episode_site.parse import parse_page  # noqa: E402
 from episode_site.seed_text import read_text  # noqa: E402
-from episode_site.model import SourcePage  # noqa: E402
 from episode_site.speakers import label_at_start  # noqa: E402
 from episode_site.timestamps import format_clock  # noqa: E402
 from episode_site.transcript_formats import to_json, to_srt, to_vtt  # noqa: E402
@@ -165,7 +165,7 @@ def _in_format(page_text: str, settings_text: str, suffix: str, name: str) -> tu
     for stamp, cue in cues.items():  # the paragraph that opens each later chapter names it
         start = next(p.seconds for turn in page.turns for p in turn.paragraphs if p.text.startswith(cue))
         starts[len(starts)] = format_clock(start)
-    settings.update(title=page.title, notes="\n".join(line.text for line in page.show_notes[1:]),
+    settings.update(title=page.title, notes="\n".join(line.text for line in page.show_notes[1:]),  # after "Show Notes"
                     outline={starts[n]: entry.title for n, entry in enumerate(page.outline)})
     writers = {".vtt": to_vtt, ".srt": to_srt, ".json": to_json, ".md": _markdown}
     return writers[suffix](page), json.dumps(settings, ensure_ascii=False, indent=1) + "\n"

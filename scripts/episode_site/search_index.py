@@ -88,8 +88,9 @@ def write_search_index(site: Path, episodes: Sequence[Episode], *, part_records:
 
 def index_parts(count: int, most: int = PART_RECORDS) -> list[range]:
     """The records of each Pagefind run: as few parts as hold at most `most` records each, of even size."""
-    size, extra = divmod(count, max(1, math.ceil(count / most)))
-    starts = [n * size + min(n, extra) for n in range(max(1, math.ceil(count / most)) + 1)]  # the first `extra` get one more
+    parts = max(1, math.ceil(count / most))
+    size, extra = divmod(count, parts)
+    starts = [n * size + min(n, extra) for n in range(parts + 1)]  # the first `extra` parts get one more
     return [range(a, b) for a, b in zip(starts, starts[1:])]
 
 
