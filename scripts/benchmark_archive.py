@@ -107,11 +107,11 @@ def search_weight(site: Path) -> dict[str, int]:
     return weight
 
 
-def _transcript_words(root: Path) -> list[list[str]]:
-    """The words of each paragraph of every episode, whatever its format (read as `generate` reads it)."""
+def transcript_words(root: Path) -> int:
+    """Words spoken in every episode, whatever its format (read as `generate` reads it)."""
     from episode_site.load import load_episodes
 
-    return [p.text.split() for e in load_episodes(root / "seeds", root) for t in e.source.turns for p in t.paragraphs]
+    return sum(e.layout.total_words for e in load_episodes(root / "seeds", root))
 
 
 def edit_one_episode(root: Path) -> str:
@@ -124,7 +124,7 @@ def edit_one_episode(root: Path) -> str:
 
 def measure(count: int, seed: int, work: Path, *, search: bool = True, mixed: bool = False) -> dict[str, object]:
     root = scratch_project(work / f"archive-{count}", count, seed, search=search, mixed=mixed)
-    words = sum(len(turn_words) for turn_words in _transcript_words(root))
+    words = transcript_words(root)
     generate_s, generate_mib, _, generate_cpu = run(root, "generate")
     shutil.rmtree(root / "docs")  # `build` below starts as cold as the first generate did
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")

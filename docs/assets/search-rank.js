@@ -123,15 +123,23 @@
     return best;
   }
 
+  /** How many words from textStems[i] on are said as some stretch of the query, in its order. */
+  function runAt(textStems, queryStems, i) {
+    let best = 0;
+    for (let q = 0; q < queryStems.length; q++) {
+      let n = 0;
+      while (i + n < textStems.length && q + n < queryStems.length && textStems[i + n] === queryStems[q + n]) n++;
+      best = Math.max(best, n);
+    }
+    return best;
+  }
+
   /** Longest run of query words said in the query's order, on the record's words. */
   function longestRun(textStems, queryStems) {
     let best = 0, end = -1;
     for (let i = 0; i < textStems.length; i++) {
-      for (let q = 0; q < queryStems.length; q++) {
-        let n = 0;
-        while (i + n < textStems.length && q + n < queryStems.length && textStems[i + n] === queryStems[q + n]) n++;
-        if (n > best) { best = n; end = i + n; }
-      }
+      const n = runAt(textStems, queryStems, i);
+      if (n > best) { best = n; end = i + n; }
     }
     return { length: best, end };
   }
@@ -258,12 +266,10 @@
     if (!toks.length) return { score: 0, from: 0, to: text.length };
     const stems = toks.map((t) => W.stem(t.word));
     const weight = toks.map((t, i) => (marks.has(stems[i]) && !W.isStop(t.word) ? 1 : 0));
-    for (let i = 0; i < stems.length; i++)
-      for (let q = 0; q < queryStems.length; q++) {
-        let n = 0;
-        while (i + n < stems.length && q + n < queryStems.length && stems[i + n] === queryStems[q + n]) n++;
-        if (n >= 2) for (let k = i; k < i + n; k++) weight[k] = 2;
-      }
+    for (let i = 0; i < stems.length; i++) {
+      const n = runAt(stems, queryStems, i);
+      if (n >= 2) for (let k = i; k < i + n; k++) weight[k] = 2;
+    }
     let score = 0, bestScore = -1, bestStart = 0;
     for (let i = 0; i < toks.length; i++) {
       score += weight[i];

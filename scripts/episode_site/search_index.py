@@ -72,7 +72,7 @@ def write_search_index(site: Path, episodes: Sequence[Episode], *, part_records:
             _run_pagefind(Path(scratch), output)
         if lacking:
             lexicons.append(_fragment_of(output, "/" + _LEXICON))
-        for name in _UNUSED + (("pagefind.js", "pagefind-worker.js", "pagefind-highlight.js") if number > 1 else ()):
+        for name in _UNUSED + (("pagefind.js", "pagefind-worker.js") if number > 1 else ()):  # the first part's engine runs
             (output / name).unlink(missing_ok=True)
         if number > 1:  # merged indexes search with the first bundle's WebAssembly: the others' is never fetched
             for wasm in output.glob("wasm.*.pagefind"):
