@@ -140,6 +140,18 @@ def test_mistake_gets_one_message_and_nothing_is_written(generated: Path, tmp_pa
     assert snapshot(root / "docs") == before
 
 
+def test_the_command_itself_exits_2_with_the_message(generated: Path, tmp_path: Path):
+    """The cases above run `main()` in the test's process; one runs `python -m episode_site.cli` end to end."""
+    import shutil
+
+    case_id, change, message = next(case for case in CASES if case[0] == "near-miss-label")
+    root = tmp_path / "project"
+    shutil.copytree(generated, root, symlinks=True)
+    break_seeds(root, change)
+    result = run_cli(root, "generate", own_process=True)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"episode-site: error: {message}\n")
+
+
 def test_the_valid_project_generates(generated: Path):
     assert (generated / "docs" / "test-episode" / "02-the-middle-part.md").exists()
 
