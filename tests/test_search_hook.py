@@ -1,0 +1,42 @@
+"""The search index is written beside a bare `mkdocs build` (search_hook.py starts search_job.py with the build)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers.project import SCRIPTS
+
+
+def _mkdocs_build(root: Path, scratch: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` as a user runs it after `episode-site generate`, with its own temporary folder (to see what it leaves)."""
+    scratch.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(SCRIPTS), "TMPDIR": str(scratch)}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_the_index_arrives_in_the_site_and_the_scratch_folder_goes(generated: Path, tmp_path: Path):
+    root = tmp_path / "project"
+    shutil.copytree(generated, root, symlinks=True)
+    result = _mkdocs_build(root, tmp_path / "tmp")
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "pagefind" / "pagefind.js").is_file()
+    assert (root / "site" / "pagefind" / "vocabulary" / "meta.json").is_file()
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_seed_broken_after_generate_stops_the_build_with_its_message(generated: Path, tmp_path: Path):
+    root = tmp_path / "project"
+    shutil.copytree(generated, root, symlinks=True)
+    page = root / "seeds" / "test.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("John Roe: Thanks for having me.", "John Roe:"), encoding="utf-8")
+    result = _mkdocs_build(root, tmp_path / "tmp")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "seeds/test.txt:9: the label `John Roe:` has no words after it." in result.stderr
+    assert not (root / "site" / "pagefind").exists()
+    assert list((tmp_path / "tmp").iterdir()) == []
