@@ -1,6 +1,7 @@
 """Making spoken text inert in Markdown: it renders exactly as said, never as markup.
 
-Pages: every ASCII punctuation character that starts some Markdown, HTML or extension
+Pages: a turn's heading and paragraphs are raw HTML blocks (`html_text`: only `& < >`
+escaped). Elsewhere on a page, every ASCII punctuation character that starts some Markdown, HTML or extension
 syntax becomes a numeric character reference (`*` → `&#42;`), after white space
 is folded so that no line can start a block. Characters that start nothing
 (`, . ? ; / % @ ' "`) stay, to keep pages small; a `.` or `)` right after
@@ -27,6 +28,12 @@ def inline(text: str) -> str:
     folded = " ".join(text.split())
     escaped = folded.translate(_TABLE)
     return _LEADING_NUMBER.sub(lambda m: f"{m[1]}&#{ord(m[2])};", escaped)
+
+
+def html_text(text: str) -> str:
+    """Text for a raw HTML block of a page (a turn's heading and paragraphs): Markdown leaves such a block
+    alone, so only HTML's own characters need escaping, and its inline patterns never scan the text."""
+    return html.escape(" ".join(text.split()), quote=False)
 
 
 def attribute(text: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from .archive_pages import archive_pages
 from .anchors import paragraph_anchor
 from .chapters import word_count
-from .escape import attribute, inline
+from .escape import attribute, html_text, inline
 from .model import Chapter, Episode, Line, Turn
 from .timestamps import format_clock
 from .timing import Timeline
@@ -125,14 +125,16 @@ def chapter_page(episode: Episode, chapter: Chapter, *, tags: Sequence[str] = ()
     if not shown:
         yield from _ended_before(episode, timeline)
         return
+    # Turns are raw HTML blocks, which Markdown passes through: its inline patterns scanned every word of
+    # the transcript, a quarter of an archive's build. Anchors are slugs ([a-z0-9-]), safe in an attribute.
     for piece in shown:
         turn = page.turns[piece.turn]
-        label = inline(turn.speaker) + (' <span class="turn-continued">(continued)</span>' if piece.continued else "")
+        label = html_text(turn.speaker) + (' <span class="turn-continued">(continued)</span>' if piece.continued else "")
         label += time_label(piece)
-        yield f"### {label} {{ #{piece.anchor} .turn }}"
+        yield f'<h3 class="turn" id="{piece.anchor}">{label}</h3>'
         yield ""
         for p in piece.paragraphs:
-            yield f"{inline(turn.paragraphs[p].text)}\n{{: #{paragraph_anchor(turn, p)} }}"
+            yield f'<p id="{paragraph_anchor(turn, p)}">{html_text(turn.paragraphs[p].text)}</p>'
             yield ""
     if chapter.end is None:
         yield from _transcript_stops(episode)
