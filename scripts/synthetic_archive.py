@@ -158,8 +158,9 @@ def _markdown(page: SourcePage) -> str:
 def _in_format(page_text: str, settings_text: str, suffix: str, name: str) -> tuple[str, str]:
     """(transcript, YAML) of an episode given as page text, re-expressed in `suffix`'s format: the same turns,
     timed; the title, notes and outline move to the YAML, and each chapter starts at the turn its opening cue named."""
-    page = _timed(parse_page(page_text, name))
     settings = json.loads(settings_text)
+    # The listed speakers, as generate reads them: detection alone takes a guest named like another for a typo.
+    page = _timed(parse_page(page_text, name, speakers=settings.get("speakers", ())))
     cues = settings.pop("chapters")
     starts = {0: "00:00"}
     for stamp, cue in cues.items():  # the paragraph that opens each later chapter names it

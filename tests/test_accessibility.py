@@ -27,13 +27,11 @@ SCREENS = pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark"
 
 @SCREENS
 @pytest.mark.parametrize("path", PAGES)
-def test_no_axe_violations(browser, seed_url, path, scheme, width):
-    page = browser.new_page(color_scheme=scheme, viewport={"width": width, "height": 850})
-    try:
-        page.goto(seed_url + path)
-        assert _violations(page) == []
-    finally:
-        page.close()
+def test_no_axe_violations(reading_page, seed_url, path, scheme, width):
+    page = reading_page(scheme)
+    page.set_viewport_size({"width": width, "height": 850})
+    page.goto(seed_url + path)
+    assert _violations(page) == []
 
 
 @SCREENS

@@ -16,14 +16,12 @@ KINDS = page_kinds(ROOT)
 
 
 @contextlib.contextmanager
-def _open(browser, url: str, width: int, scheme: str = "light") -> Iterator[object]:
-    """A page of `url` at `width` px, closed afterwards."""
-    page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
-    try:
-        page.goto(url)  # "load": the deferred scripts have run; the fonts are the system's (theme.font: false)
-        yield page
-    finally:
-        page.close()
+def _open(reading_page, url: str, width: int, scheme: str = "light") -> Iterator[object]:
+    """The module's page of `scheme` (conftest.reading_page), at `width` px, showing `url`."""
+    page = reading_page(scheme)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(url)  # "load": the deferred scripts have run; the fonts are the system's (theme.font: false)
+    yield page
 
 
 def _at_widths(page, widths: list[int], check) -> dict[int, object]:
@@ -46,40 +44,40 @@ def _fits(page) -> list:
 # Every width in light, each page loaded at the narrowest and widened; dark (the same boxes, other colours) at the
 # narrowest, where a wider icon would show first.
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_fits_the_screen_with_targets_big_enough(browser, seed_url, kind):
-    with _open(browser, seed_url + KINDS[kind], 320) as page:
+def test_fits_the_screen_with_targets_big_enough(reading_page, seed_url, kind):
+    with _open(reading_page, seed_url + KINDS[kind], 320) as page:
         assert _at_widths(page, [320, 390, 768, 1280], _fits) == {}
-    with _open(browser, seed_url + KINDS[kind], 320, "dark") as page:
+    with _open(reading_page, seed_url + KINDS[kind], 320, "dark") as page:
         assert _fits(page) == []
 
 
-def test_a_chapter_shows_between_one_and_five_topics(browser, seed_url):
-    with _open(browser, seed_url + KINDS["chapter"], 390) as page:
+def test_a_chapter_shows_between_one_and_five_topics(reading_page, seed_url):
+    with _open(reading_page, seed_url + KINDS["chapter"], 390) as page:
         assert 1 <= page.evaluate(TAG_COUNT)["shown"] <= 5
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_text_spacing_override_loses_nothing(browser, seed_url, kind):
-    with _open(browser, seed_url + KINDS[kind], 320) as page:
+def test_text_spacing_override_loses_nothing(reading_page, seed_url, kind):
+    with _open(reading_page, seed_url + KINDS[kind], 320) as page:
         page.add_style_tag(content=TEXT_SPACING)
         assert _at_widths(page, [320, 1280], lambda page: page.evaluate(OVERFLOW) + page.evaluate(CLIPPED)) == {}
 
 
-def test_lines_hold_about_seventy_characters(browser, seed_url):
-    with _open(browser, seed_url + KINDS["chapter"], 1280) as page:
+def test_lines_hold_about_seventy_characters(reading_page, seed_url):
+    with _open(reading_page, seed_url + KINDS["chapter"], 1280) as page:
         assert 62 <= page.evaluate(MEASURE) <= 78
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_no_permalink_on_a_line_of_its_own(browser, seed_url, width):
-    with _open(browser, seed_url + KINDS["chapter"], width) as page:
+def test_no_permalink_on_a_line_of_its_own(reading_page, seed_url, width):
+    with _open(reading_page, seed_url + KINDS["chapter"], width) as page:
         page.wait_for_selector("article p[id] .ql-permalink", state="attached")
         assert page.evaluate(LONELY_PERMALINKS) == []
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_selection_toolbar_sits_above_the_words_inside_the_column(browser, seed_url, width):
-    with _open(browser, seed_url + KINDS["chapter"], width) as page:
+def test_selection_toolbar_sits_above_the_words_inside_the_column(reading_page, seed_url, width):
+    with _open(reading_page, seed_url + KINDS["chapter"], width) as page:
         for which in ("first", "last"):  # words at the left edge of a line, and at its right edge
             box = page.evaluate("""(which) => {
               const p = [...document.querySelectorAll("article h3.turn ~ p[id]")].filter(p => p.textContent.length > 300)[3];

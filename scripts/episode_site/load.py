@@ -21,6 +21,12 @@ from .transcript_end import report_transcript_end
 
 
 def load_episodes(seeds: Path, root: Path) -> list[Episode]:
+    found, notices = find_episodes(seeds, root)
+    return [load_episode(settings, root, notices) for settings in found]
+
+
+def find_episodes(seeds: Path, root: Path) -> tuple[list[EpisodeSettings], tuple[str, ...]]:
+    """Every episode's settings and the site's page notices: what `load_episode` reads each episode with."""
     if not seeds.is_dir():
         raise InputError(shown_path(seeds, root), None, "the seeds folder does not exist", "Create it and put an episode's page text in it as `<name>.txt`.")
     notices = load_site_settings(seeds, root)
@@ -28,7 +34,7 @@ def load_episodes(seeds: Path, root: Path) -> list[Episode]:
     if not found:
         raise InputError(shown_path(seeds, root), None,
                          "no episode pages (`*.txt`) were found", "Put an episode's page text in it as `<name>.txt` (or its transcript as .vtt, .srt, .json or .md).")
-    return [load_episode(settings, root, notices) for settings in found]
+    return found, notices
 
 
 def load_episode(settings: EpisodeSettings, root: Path, notice_patterns: tuple[str, ...] = ()) -> Episode:

@@ -28,7 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
@@ -47,10 +47,11 @@ class SearchIndexError(RuntimeError):
     """The Pagefind binary failed; its output says why."""
 
 
-def write_search_index(site: Path, episodes: Sequence[Episode], *, part_records: int = PART_RECORDS) -> int:
+def write_search_index(site: Path, episodes: Iterable[Episode], *, several: bool | None = None,
+                       part_records: int = PART_RECORDS) -> int:
     """Replace `site/pagefind/` with the index of these episodes, in parts of at most `part_records` turns;
-    return the number of records."""
-    records = list(search_records(episodes))
+    return the number of records. `several`: as for `search_records`."""
+    records = list(search_records(episodes, several=several))
     bundle = site / BUNDLE
     if bundle.is_symlink() or bundle.is_file():
         bundle.unlink()

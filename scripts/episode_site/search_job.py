@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .errors import InputError
-from .load import load_episodes
+from .load import find_episodes, load_episode
 from .search_index import SearchIndexError, write_search_index
 
 ERROR = "error.txt"
@@ -25,7 +25,10 @@ ERROR = "error.txt"
 def main(argv: list[str]) -> int:
     root, folder = Path(argv[0]), Path(argv[1])
     try:
-        write_search_index(folder, load_episodes(root / "seeds", root))
+        # One episode at a time: each is let go once its records are made (an archive's episodes would not fit).
+        found, notices = find_episodes(root / "seeds", root)
+        episodes = (load_episode(settings, root, notices) for settings in found)
+        write_search_index(folder, episodes, several=len(found) > 1)
     except InputError as error:
         (folder / ERROR).write_text(error.message(), encoding="utf-8")
         return 2

@@ -11,7 +11,7 @@ outline notes) have no records: a result is always something that was said.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .anchors import paragraph_anchor
@@ -34,8 +34,12 @@ class Record:
     """Speaker, episode, chapter and the topics the turn mentions."""
 
 
-def search_records(episodes: Sequence[Episode]) -> Iterator[Record]:
-    several = len(episodes) > 1
+def search_records(episodes: Iterable[Episode], *, several: bool | None = None) -> Iterator[Record]:
+    """The records of each episode in turn. `several`: the site has more than one episode (default: more than one
+    given); an archive's episodes may come one at a time, each read, indexed and let go."""
+    if several is None:
+        episodes = list(episodes)
+        several = len(episodes) > 1
     for episode in episodes:
         topics_at = _topics_by_paragraph(episode)
         for piece in episode.layout.pieces:
