@@ -199,6 +199,7 @@
       list.replaceChildren();
       more.hidden = true;
       status.textContent = "";
+      delete status.dataset.query;
       pending = null;
       return;
     }
@@ -223,6 +224,7 @@
       said += `. Showing results for “${fixed}”`;
     }
     status.textContent = said + ".";
+    status.dataset.query = query;  // which query the results shown answer (tests wait on it)
   }
 
   async function showMore() {

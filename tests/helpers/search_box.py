@@ -15,15 +15,13 @@ def open_search(page) -> None:
 
 
 def type_query(page, query: str) -> list[str]:
-    """Type a query (replacing the last) and return the hrefs of the results shown, in order."""
-    box = page.locator(INPUT)
-    box.fill("")
-    page.wait_for_function(f"() => !document.querySelector({RESULT!r})")
-    box.fill(query)
-    page.wait_for_function(f"""() => {{
+    """Type a query (replacing the last) and return the hrefs of the results shown, in order: once the status
+    says which query they answer (search.js sets `data-query` with the count)."""
+    page.locator(INPUT).fill(query)
+    page.wait_for_function("""(query) => {
         const status = document.querySelector('.ep-search__status');
-        return status && status.textContent.trim() !== '' && document.querySelector({INPUT!r}).value === {query!r};
-    }}""")
+        return status && status.dataset.query === query && status.textContent.trim() !== '';
+    }""", arg=query.strip())
     return page.eval_on_selector_all(RESULT, "links => links.map(a => a.href)")
 
 
