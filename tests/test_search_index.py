@@ -106,3 +106,13 @@ def test_built_vocabulary_corrects_typos_from_the_seed(seed_site: Path):
     assert shard["people"] > 5 and "peple" not in shard
     assert {p.name for p in (seed_site / "pagefind" / "vocabulary").iterdir()} <= {f"{c}.json" for c in "abcdefghijklmnopqrstuvwxyz0123456789_"} | {"meta.json"}
     assert json.loads((seed_site / "pagefind" / "vocabulary" / "meta.json").read_text(encoding="utf-8")) == {"records": 73, "parts": []}
+
+
+def test_records_written_for_the_search_job_read_back_the_same(seed_episode, tmp_path):
+    """`episode-site build` hands the records its `generate` made to the search job as JSON lines."""
+    from episode_site.search_records import read_records, write_records
+
+    records = list(search_records([seed_episode]))
+    write_records(records, tmp_path / "records.jsonl")
+    assert read_records(tmp_path / "records.jsonl") == records
+    assert any("’" in text for record in records for _, text in record.paragraphs)  # curly quotes, as written

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from .anchor_registry import record
@@ -18,6 +19,8 @@ from .load import load_episodes
 from .lock import project_lock
 from .material_fence import version_warning
 from .pipeline import generated_files
+from .search_hook import RECORDS
+from .search_records import search_records, write_records
 from .site_config import missing_inherit
 from .serving import serve
 from .write import write_pages
@@ -26,12 +29,15 @@ log = logging.getLogger("episode_site")
 HOST, PORT = "127.0.0.1", 8000
 
 
-def generate(root: Path, *, force: bool = False) -> None:
-    """Read every episode under `seeds/`, then write its pages into `docs/` (all or nothing)."""
+def generate(root: Path, *, force: bool = False, records_to: Path | None = None) -> None:
+    """Read every episode under `seeds/`, then write its pages into `docs/` (all or nothing).
+    `records_to`: also write the search records there, for the build's search job (search_hook.py)."""
     with project_lock(root):
         episodes = load_episodes(root / "seeds", root)
         files, registries = generated_files(root, episodes)
         report = write_pages(root / "docs", files, force=force)
+        if records_to is not None:
+            write_records(search_records(episodes), records_to)
         for episode in episodes:
             if record(registries[episode.slug], episode):
                 log.info("episode-site: recorded new anchors in %s; commit it", registries[episode.slug].shown)
@@ -145,8 +151,20 @@ def main(argv: list[str] | None = None) -> int:
         print(warning, file=sys.stderr)
     if args.command == "serve":  # serve survives a failing generation: it says so and keeps the last good pages
         return serve(root, lambda: generate(root, force=args.force), host=args.host, port=args.port, env=mkdocs_environment(root))
+    if args.command != "build":
+        return _generate_then(root, args)
+    # The search job of the build reads the records `generate` makes with the episodes it has read already.
+    with tempfile.TemporaryDirectory(prefix="episode-site-records-") as scratch:
+        os.environ[RECORDS] = str(Path(scratch) / "records.jsonl")
+        try:
+            return _generate_then(root, args, records_to=Path(scratch) / "records.jsonl")
+        finally:
+            os.environ.pop(RECORDS, None)
+
+
+def _generate_then(root: Path, args: argparse.Namespace, *, records_to: Path | None = None) -> int:
     try:
-        generate(root, force=args.force)
+        generate(root, force=args.force, records_to=records_to)
     except InputError as error:
         print(f"episode-site: error: {error.message()}", file=sys.stderr)
         return 2

@@ -19,6 +19,7 @@ from pathlib import Path
 
 _SCRIPTS = Path(__file__).resolve().parent.parent  # this checkout's episode_site
 _job: tuple[subprocess.Popen, Path] | None = None  # the running indexer and its scratch folder
+RECORDS = "EPISODE_SITE_SEARCH_RECORDS"  # cli.py sets it
 
 
 def on_pre_build(config) -> None:
@@ -26,10 +27,12 @@ def on_pre_build(config) -> None:
     _stop()  # `serve` rebuilds: a run for older seeds is of no use
     root = Path(config.config_file_path).resolve().parent
     scratch = Path(tempfile.mkdtemp(prefix="episode-site-index-"))
+    # `episode-site build` leaves the records its `generate` made (once: `serve` rebuilds from the seeds).
+    records = [os.environ.pop(RECORDS, "")] if os.environ.get(RECORDS) else []
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_SCRIPTS), os.environ.get("PYTHONPATH")]))}
     # Its log (a chapter's estimated start, say) repeats what `generate` printed: it goes to a file, read on a crash.
     with open(scratch / "log.txt", "wb") as log:
-        process = subprocess.Popen([sys.executable, "-m", "episode_site.search_job", str(root), str(scratch)],
+        process = subprocess.Popen([sys.executable, "-m", "episode_site.search_job", str(root), str(scratch), *records],
                                    stdout=log, stderr=log, env=env)
     _job = (process, scratch)
 

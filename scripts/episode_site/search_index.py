@@ -28,7 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 
@@ -51,7 +51,11 @@ def write_search_index(site: Path, episodes: Iterable[Episode], *, several: bool
                        part_records: int = PART_RECORDS) -> int:
     """Replace `site/pagefind/` with the index of these episodes, in parts of at most `part_records` turns;
     return the number of records. `several`: as for `search_records`."""
-    records = list(search_records(episodes, several=several))
+    return write_records_index(site, list(search_records(episodes, several=several)), part_records=part_records)
+
+
+def write_records_index(site: Path, records: Sequence[Record], *, part_records: int = PART_RECORDS) -> int:
+    """`write_search_index`, from records already made."""
     bundle = site / BUNDLE
     if bundle.is_symlink() or bundle.is_file():
         bundle.unlink()

@@ -1,11 +1,12 @@
 """Write the search index of a project's seeds into a folder, in a process of its own.
 
-    python -m episode_site.search_job PROJECT FOLDER
+    python -m episode_site.search_job PROJECT FOLDER [RECORDS]
 
 The MkDocs hook (`search_hook.py`) starts this when a build starts and moves
 `FOLDER/pagefind` into the site when the build ends: the index is made from the
 seeds, not from the built pages, so it runs beside MkDocs on another core.
-Exit 0 when written; otherwise the message is in `FOLDER/error.txt` (the log of reading the
+RECORDS: the records as JSON lines, written by `episode-site build` while its `generate` had
+the episodes read (the seeds are then not read a second time). Exit 0 when written; otherwise the message is in `FOLDER/error.txt` (the log of reading the
 seeds goes to stderr, as it does in the build), and the exit status is 2 when a seed is wrong,
 1 when Pagefind fails.
 """
@@ -17,7 +18,8 @@ from pathlib import Path
 
 from .errors import InputError
 from .load import find_episodes, load_episode
-from .search_index import SearchIndexError, write_search_index
+from .search_index import SearchIndexError, write_records_index, write_search_index
+from .search_records import read_records
 
 ERROR = "error.txt"
 
@@ -25,6 +27,9 @@ ERROR = "error.txt"
 def main(argv: list[str]) -> int:
     root, folder = Path(argv[0]), Path(argv[1])
     try:
+        if len(argv) > 2:
+            write_records_index(folder, read_records(Path(argv[2])))
+            return 0
         # One episode at a time: each is let go once its records are made (an archive's episodes would not fit).
         found, notices = find_episodes(root / "seeds", root)
         episodes = (load_episode(settings, root, notices) for settings in found)

@@ -10,9 +10,11 @@ outline notes) have no records: a result is always something that was said.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from .anchors import paragraph_anchor
 from .model import Episode
@@ -82,3 +84,19 @@ def vocabulary(records: Sequence[Record]) -> dict[str, int]:
             for word in _WORD.findall(text.lower().replace("’", "'")):
                 counts[word] = counts.get(word, 0) + 1
     return counts
+
+
+def write_records(records: Iterable[Record], path: Path) -> None:
+    """Records as JSON lines, for the search job of a build that has the episodes read already."""
+    with path.open("w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps([record.paragraphs, record.meta, record.filters], ensure_ascii=False) + "\n")
+
+
+def read_records(path: Path) -> list[Record]:
+    records = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            paragraphs, meta, filters = json.loads(line)
+            records.append(Record(tuple((anchor, text) for anchor, text in paragraphs), meta, filters))
+    return records
