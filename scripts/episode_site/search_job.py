@@ -5,10 +5,13 @@
 The MkDocs hook (`search_hook.py`) starts this when a build starts and moves
 `FOLDER/pagefind` into the site when the build ends: the index is made from the
 seeds, not from the built pages, so it runs beside MkDocs on another core.
-RECORDS: the records as JSON lines, written by `episode-site build` while its `generate` had
-the episodes read (the seeds are then not read a second time). Exit 0 when written; otherwise the message is in `FOLDER/error.txt` (the log of reading the
-seeds goes to stderr, as it does in the build), and the exit status is 2 when a seed is wrong,
-1 when Pagefind fails.
+
+RECORDS: the records as JSON lines, written by `episode-site build` while its
+`generate` had the episodes read (the seeds are then not read a second time).
+
+Exit 0 when written; otherwise the message is in `FOLDER/error.txt` (the log of
+reading the seeds goes to stderr, as it does in the build), with exit status 2
+when a seed is wrong and 1 when Pagefind fails.
 """
 
 from __future__ import annotations
