@@ -178,22 +178,25 @@ def _generate_then(root: Path, args: argparse.Namespace, *, records_to: Path | N
         if args.renderer == "mkdocs":
             return mkdocs_build(root)
         built = other_build(root, args.renderer)
-        # Zensical ignores MkDocs hooks, the search index's among them: write it here (ProperDocs runs the hook).
-        return write_index(root, root / "site") if built == 0 and args.renderer == "zensical" else built
+        # Zensical ignores MkDocs hooks, the search index's among them: write it here, from the records `generate`
+        # made (ProperDocs runs the hook).
+        return write_index(root, root / "site", records_to) if built == 0 and args.renderer == "zensical" else built
     if args.command == "index":
         return write_index(root, args.site or root / "site")
     return 0
 
 
-def write_index(root: Path, site: Path) -> int:
-    from .search_index import SearchIndexError, write_search_index
+def write_index(root: Path, site: Path, records: Path | None = None) -> int:
+    """The search index into a built site: from `records` when `generate` just wrote them, else from the seeds."""
+    from .search_index import SearchIndexError
+    from .search_job import index_project
 
     if not (site / "index.html").is_file():
         print(f"episode-site: error: {site}: no built site here (index.html is missing). Build it first, "
               "for example `zensical build -f mkdocs.yml`, then run `episode-site index` again.", file=sys.stderr)
         return 2
     try:
-        count = write_search_index(site, load_episodes(root / "seeds", root))
+        count = index_project(root, site, records)
     except SearchIndexError as error:
         print(f"episode-site: error: {error}", file=sys.stderr)
         return 1

@@ -44,6 +44,9 @@ def on_post_build(config) -> None:
     global _job
     from mkdocs.exceptions import PluginError
 
+    sys.path.insert(0, str(_SCRIPTS))
+    from episode_site.search_index import remove_bundle
+
     if _job is None:
         return
     (process, scratch), _job = _job, None
@@ -54,11 +57,7 @@ def on_post_build(config) -> None:
                 raise PluginError(error.read_text(encoding="utf-8"))
             log = (scratch / "log.txt").read_text(encoding="utf-8", errors="replace").strip().splitlines()
             raise PluginError(f"the search index was not written (exit {process.returncode}): {log[-1] if log else 'no output'}")
-        bundle = Path(config.site_dir) / "pagefind"
-        if bundle.is_symlink() or bundle.is_file():
-            bundle.unlink()
-        elif bundle.exists():
-            shutil.rmtree(bundle)
+        bundle = remove_bundle(Path(config.site_dir))
         if (scratch / "pagefind").exists():  # a transcript without a single word has no index
             shutil.move(str(scratch / "pagefind"), str(bundle))
     finally:

@@ -56,11 +56,7 @@ def write_search_index(site: Path, episodes: Iterable[Episode], *, several: bool
 
 def write_records_index(site: Path, records: Sequence[Record], *, part_records: int = PART_RECORDS) -> int:
     """`write_search_index`, from records already made."""
-    bundle = site / BUNDLE
-    if bundle.is_symlink() or bundle.is_file():
-        bundle.unlink()
-    elif bundle.exists():
-        shutil.rmtree(bundle)
+    bundle = remove_bundle(site)
     words = vocabulary(records)
     if not words:  # a transcript of nothing but `**`: Pagefind refuses an index without words, and there is nothing to find
         return 0
@@ -89,6 +85,16 @@ def write_records_index(site: Path, records: Sequence[Record], *, part_records: 
     meta = {"records": len(records), "parts": extra, **({"skip": lexicons} if lexicons else {})}
     (bundle / "vocabulary" / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     return len(records)
+
+
+def remove_bundle(site: Path) -> Path:
+    """Remove `site/pagefind` (a folder, a file or a link: never followed); return its path."""
+    bundle = site / BUNDLE
+    if bundle.is_symlink() or bundle.is_file():
+        bundle.unlink()
+    elif bundle.exists():
+        shutil.rmtree(bundle)
+    return bundle
 
 
 def index_parts(count: int, most: int = PART_RECORDS) -> list[range]:

@@ -27,16 +27,20 @@ from .search_records import read_records
 ERROR = "error.txt"
 
 
+def index_project(root: Path, folder: Path, records: Path | None = None) -> int:
+    """The project's search index into `folder/pagefind`: from the records `generate` wrote, or else from the
+    seeds, one episode at a time, each let go once its records are made (an archive's episodes would not fit)."""
+    if records is not None:
+        return write_records_index(folder, read_records(records))
+    found, notices = find_episodes(root / "seeds", root)
+    episodes = (load_episode(settings, root, notices) for settings in found)
+    return write_search_index(folder, episodes, several=len(found) > 1)
+
+
 def main(argv: list[str]) -> int:
     root, folder = Path(argv[0]), Path(argv[1])
     try:
-        if len(argv) > 2:
-            write_records_index(folder, read_records(Path(argv[2])))
-            return 0
-        # One episode at a time: each is let go once its records are made (an archive's episodes would not fit).
-        found, notices = find_episodes(root / "seeds", root)
-        episodes = (load_episode(settings, root, notices) for settings in found)
-        write_search_index(folder, episodes, several=len(found) > 1)
+        index_project(root, folder, Path(argv[2]) if len(argv) > 2 else None)
     except InputError as error:
         (folder / ERROR).write_text(error.message(), encoding="utf-8")
         return 2
@@ -44,7 +48,6 @@ def main(argv: list[str]) -> int:
         (folder / ERROR).write_text(str(error), encoding="utf-8")
         return 1
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
