@@ -79,6 +79,12 @@ def test_a_typo_is_corrected_and_said(page, seed_url):
     type_query(page, "Zuck paying people")
     assert "Showing results for" not in status_text(page)
     assert re.match(r"\d+ turns? found", status_text(page))
+    # Pagefind answers a word it does not know with a shorter one it knows (`reasearch` → turns of `rea…`):
+    # the word is corrected all the same, and another form of a word that was said is not (`burns`: `burn` said).
+    type_query(page, "reasearch")
+    assert "Showing results for “research”" in status_text(page)
+    type_query(page, "burns")
+    assert "Showing results for" not in status_text(page) and re.match(r"\d+ turns? found", status_text(page))
 
 
 def test_a_quoted_phrase_is_searched_as_a_phrase(page, seed_url):

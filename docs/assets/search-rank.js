@@ -78,9 +78,13 @@
 
   async function lookUp(pf, word, filters, correct, limit) {
     let found = await find(pf, word, filters);
-    if (found.results.length || !correct || /^\d+$/.test(word) || word.length < 3) return { word, found, fixed: null };
+    if (!correct || /^\d+$/.test(word) || word.length < 3) return { word, found, fixed: null };
     const counts = await vocabulary(word);
-    if (Object.prototype.hasOwnProperty.call(counts, word)) return { word, found, fixed: null };  // said, but filtered out
+    if (Object.prototype.hasOwnProperty.call(counts, word)) return { word, found, fixed: null };  // said (perhaps filtered out)
+    // Pagefind answers a word it does not know with a shorter one it does (`reasearch` finds turns of `rea…`):
+    // its results stand only when the site said a form of the word (`burning`, where `burn` was said).
+    const stem = W.stem(word);
+    if (found.results.length && Object.keys(counts).some((said) => W.stem(said) === stem)) return { word, found, fixed: null };
     const fixed = W.nearest(word, counts);
     if (!fixed) return { word, found, fixed: null };
     // A common word is said and marked, but, as for any common word, not looked up alone.
