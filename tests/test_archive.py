@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -105,6 +106,23 @@ def test_nav_holds_the_open_episodes_chapters_only(archive: Path, episodes):
         for chapter in episode.chapters[:-1]:
             assert f'href="../{chapter.slug}/"' in nav
         assert 'href="../.."' in nav, "the nav leads back to the list of every episode"
+
+
+def test_zensical_prunes_and_groups_the_nav_as_mkdocs_does(archive: Path, episodes, tmp_path: Path):
+    """The archive's nav lives in the generated config and `navigation.prune`, not in a hook Zensical would ignore."""
+    zensical = Path(sys.executable).parent / "zensical"
+    if not zensical.exists():
+        pytest.fail("zensical is not installed: bash scripts/test.sh installs it (extra `renderers`)")
+    project = tmp_path / "zensical"
+    shutil.copytree(archive, project, ignore=shutil.ignore_patterns("site", "seeds"))  # docs/ as generate left it
+    result = subprocess.run([str(zensical), "build", "-f", "mkdocs.yml"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    links = lambda html: sorted(set(re.findall(r'href="([^"#]+)"', _primary_nav(html))) - {"./", "././"})  # noqa: E731
+    for episode in episodes[:: COUNT // 4]:
+        path = f"{episode.slug}/{episode.chapters[-1].slug}"
+        ours = links(_html(project / "site", path))
+        assert ours == links(_html(archive / "site", path)), path
+        assert len(ours) < COUNT, f"{path}: the nav lists the whole archive"
 
 
 def test_nav_groups_stay_small():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -37,8 +38,27 @@ def test_nav_titles_each_folder_by_its_index_page_and_leaves_the_home_page_out()
     ]}
 
 
+def test_an_archive_s_nav_is_newest_first_in_groups_then_people_and_topics():
+    """Several episodes: the order and groups that `navigation.prune` keeps small on every renderer (no hook)."""
+    dated = [(f"e{n:02}", datetime.date(2024, 1, 1) + datetime.timedelta(days=40 * n)) for n in range(14)]
+    episodes = [SimpleNamespace(slug=slug, date=date, topics=()) for slug, date in dated]
+    pages = {"index.md": _page("Home"), "about.md": _page("About"), "people/index.md": _page("People"),
+             "people/jane-doe.md": _page("Jane Doe"), "topics/index.md": _page("Topics")}
+    for slug, _ in dated:
+        pages |= {f"{slug}/index.md": _page(f"Episode {slug}"), f"{slug}/01-one.md": _page("One")}
+    nav = yaml.safe_load(generated_config(pages, episodes))["nav"]
+    assert nav[0] == "about.md" and nav[-2:] == ["people/index.md", "topics/index.md"]  # a person's page: not in the nav
+    years = [next(iter(group)) for group in nav[1:-2]]
+    assert years == ["2025", "2024"]  # 14 episodes are more than a group holds: by year, newest first
+    assert [next(iter(episode)) for group in nav[1:-2] for episode in group[next(iter(group))]] == \
+        [f"Episode e{n:02}" for n in reversed(range(14))]
+    assert nav[1]["2025"][0] == {"Episode e13": ["e13/index.md", "e13/01-one.md"]}
+    assert "navigation.prune" in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["features"]
+
+
 def test_tags_allowed_is_every_episode_s_topic_names_once():
-    topics = lambda *names: SimpleNamespace(topics=tuple(SimpleNamespace(name=n) for n in names))  # noqa: E731
+    topics = lambda *names: SimpleNamespace(slug="-".join(names), date=None,  # noqa: E731
+                                            topics=tuple(SimpleNamespace(name=n) for n in names))
     config = yaml.safe_load(generated_config({}, [topics("RL", "Evals"), topics("Evals", "Agents: tools")]))
     assert config["plugins"] == {"tags": {"tags_allowed": ["Agents: tools", "Evals", "RL"]}}
     assert "plugins" not in yaml.safe_load(generated_config({}, [topics()]))

@@ -1,6 +1,6 @@
 """A show's archive, across episodes: their order, their length, the people who speak in several, the nav's groups.
 
-Nothing here renders: `archive_pages` turns these into pages, `archive_hook` into the navigation.
+Nothing here renders: `archive_pages` turns these into pages, `site_config` into the navigation.
 """
 
 from __future__ import annotations
