@@ -77,6 +77,8 @@ def build(root: Path) -> Path:
     result = run_cli(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    # MkDocs checks every link to an anchor (a person page's to each turn) and logs the ones it cannot find
+    assert "does not contain an anchor" not in result.stderr, result.stderr[:3000]
     return root / "site"
 
 
