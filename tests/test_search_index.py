@@ -110,9 +110,9 @@ def test_built_vocabulary_corrects_typos_from_the_seed(seed_site: Path):
 
 def test_records_written_for_the_search_job_read_back_the_same(seed_episode, tmp_path):
     """`episode-site build` hands the records its `generate` made to the search job as JSON lines."""
-    from episode_site.search_records import read_records, write_records
+    from episode_site.search_records import RecordsFile, write_records
 
     records = list(search_records([seed_episode]))
     write_records(records, tmp_path / "records.jsonl")
-    assert read_records(tmp_path / "records.jsonl") == records
+    assert list(RecordsFile(tmp_path / "records.jsonl")) == records
     assert any("’" in text for record in records for _, text in record.paragraphs)  # curly quotes, as written

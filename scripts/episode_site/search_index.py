@@ -28,12 +28,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
 from .model import Episode
-from .search_records import Record, search_records, vocabulary
+from .search_records import Record, RecordsFile, search_records, vocabulary, write_records
 
 BUNDLE = "pagefind"
 _LEXICON = "lexicon.html"
@@ -50,24 +50,34 @@ class SearchIndexError(RuntimeError):
 def write_search_index(site: Path, episodes: Iterable[Episode], *, several: bool | None = None,
                        part_records: int = PART_RECORDS) -> int:
     """Replace `site/pagefind/` with the index of these episodes, in parts of at most `part_records` turns;
-    return the number of records. `several`: as for `search_records`."""
-    return write_records_index(site, list(search_records(episodes, several=several)), part_records=part_records)
+    return the number of records. `several`: as for `search_records`. The records go through a scratch file,
+    so that episodes given one at a time are let go once their records are made."""
+    with tempfile.TemporaryDirectory(prefix="episode-site-records-") as scratch:
+        path = Path(scratch) / "records.jsonl"
+        write_records(search_records(episodes, several=several), path)
+        return write_records_index(site, RecordsFile(path), part_records=part_records)
 
 
-def write_records_index(site: Path, records: Sequence[Record], *, part_records: int = PART_RECORDS) -> int:
-    """`write_search_index`, from records already made."""
+def write_records_index(site: Path, records: Iterable[Record], *, part_records: int = PART_RECORDS) -> int:
+    """`write_search_index`, from records already made: read twice (the words and their number, then each
+    part in turn), so that a `RecordsFile` never has more than one part's records in memory."""
     bundle = remove_bundle(site)
-    words = vocabulary(records)
+    count = 0
+    words = vocabulary(record for record in records if (count := count + 1))  # the records counted on the way
     if not words:  # a transcript of nothing but `**`: Pagefind refuses an index without words, and there is nothing to find
         return 0
-    parts = index_parts(len(records), part_records)
+    parts = index_parts(count, part_records)
     lexicons = []
+    stream = iter(records)
     for number, part in enumerate(parts, start=1):
         output = bundle if number == 1 else bundle / "parts" / str(number)
+        said: set[str] = set()
         with tempfile.TemporaryDirectory(prefix="episode-site-search-") as scratch:
-            for n in part:
-                (Path(scratch) / f"{n}.html").write_text(record_html(records[n]), encoding="utf-8")
-            lacking = sorted(words.keys() - vocabulary([records[n] for n in part]).keys()) if len(parts) > 1 else []
+            for n, record in zip(part, stream):
+                (Path(scratch) / f"{n}.html").write_text(record_html(record), encoding="utf-8")
+                if len(parts) > 1:
+                    said.update(vocabulary([record]))  # the words this part has
+            lacking = sorted(words.keys() - said) if len(parts) > 1 else []
             if lacking:
                 (Path(scratch) / _LEXICON).write_text(_lexicon_html(lacking), encoding="utf-8")
             _run_pagefind(Path(scratch), output)
@@ -82,9 +92,9 @@ def write_records_index(site: Path, records: Sequence[Record], *, part_records: 
     # How many turns there are (the search box weighs each word's rarity against it before searching the word),
     # and the bundles it merges into the first.
     extra = [f"parts/{n}/" for n in range(2, len(parts) + 1)]
-    meta = {"records": len(records), "parts": extra, **({"skip": lexicons} if lexicons else {})}
+    meta = {"records": count, "parts": extra, **({"skip": lexicons} if lexicons else {})}
     (bundle / "vocabulary" / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return len(records)
+    return count
 
 
 def remove_bundle(site: Path) -> Path:

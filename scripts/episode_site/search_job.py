@@ -22,7 +22,7 @@ from pathlib import Path
 from .errors import InputError
 from .load import find_episodes, load_episode
 from .search_index import SearchIndexError, write_records_index, write_search_index
-from .search_records import read_records
+from .search_records import RecordsFile
 
 ERROR = "error.txt"
 
@@ -31,7 +31,7 @@ def index_project(root: Path, folder: Path, records: Path | None = None) -> int:
     """The project's search index into `folder/pagefind`: from the records `generate` wrote, or else from the
     seeds, one episode at a time, each let go once its records are made (an archive's episodes would not fit)."""
     if records is not None:
-        return write_records_index(folder, read_records(records))
+        return write_records_index(folder, RecordsFile(records))
     found, notices = find_episodes(root / "seeds", root)
     episodes = (load_episode(settings, root, notices) for settings in found)
     return write_search_index(folder, episodes, several=len(found) > 1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,7 +76,7 @@ def _topics_by_paragraph(episode: Episode) -> dict[tuple[int, int], set[str]]:
     return found
 
 
-def vocabulary(records: Sequence[Record]) -> dict[str, int]:
+def vocabulary(records: Iterable[Record]) -> dict[str, int]:
     """Every word said (lowercase, straight apostrophes) → how often: what a typo is corrected against."""
     counts: dict[str, int] = {}
     for record in records:
@@ -93,10 +93,15 @@ def write_records(records: Iterable[Record], path: Path) -> None:
             out.write(json.dumps([record.paragraphs, record.meta, record.filters], ensure_ascii=False) + "\n")
 
 
-def read_records(path: Path) -> list[Record]:
-    records = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            paragraphs, meta, filters = json.loads(line)
-            records.append(Record(tuple((anchor, text) for anchor, text in paragraphs), meta, filters))
-    return records
+class RecordsFile:
+    """The records of a file `write_records` wrote, read afresh on each pass: an archive's records (a quarter
+    of a gigabyte at 500 episodes) need not be held while Pagefind indexes them part by part."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __iter__(self) -> Iterator[Record]:
+        with self.path.open(encoding="utf-8") as lines:
+            for line in lines:
+                paragraphs, meta, filters = json.loads(line)
+                yield Record(tuple((anchor, text) for anchor, text in paragraphs), meta, filters)
