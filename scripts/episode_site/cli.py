@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import ctypes
 import gc
 import logging
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -100,17 +100,6 @@ def other_build(root: Path, renderer: str) -> int:
     return result.returncode
 
 
-def give_back_freed_memory() -> None:
-    """Return to the system the memory `generate` freed, before MkDocs builds in this process.
-
-    glibc keeps freed blocks for reuse: after generating 200 episodes the process still held
-    336 MB with almost nothing alive in it, 94 MB after malloc_trim. Elsewhere (no glibc) this does nothing."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (AttributeError, OSError):
-        pass
-
-
 def source_date_epoch(root: Path) -> str:
     """The time of the project's last commit (the reproducible-builds convention), or 0 outside git."""
     try:
@@ -163,8 +152,42 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _generate_then(root: Path, args: argparse.Namespace, *, records_to: Path | None = None) -> int:
+    if args.command != "build":
+        status = _generate_status(root, args.force, records_to)
+        if status or args.command != "index":
+            return status
+        return write_index(root, args.site or root / "site")
+    # An archive's generate needs most of a gigabyte, which a process does not give back (glibc keeps what
+    # Python frees): run it in a child of its own, so that MkDocs, the search job and Pagefind share the memory.
+    start = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    child = multiprocessing.get_context(start).Process(target=_generate_in_child, args=(root, args.force, records_to))
+    sys.stdout.flush(), sys.stderr.flush()  # nothing buffered is written twice by a forked child
+    child.start()
+    child.join()
+    if child.exitcode and child.exitcode < 0:
+        print(f"episode-site: error: generate was stopped by signal {-child.exitcode} (out of memory?); nothing was "
+              "half-written: run it again.", file=sys.stderr)
+        return 1
+    if child.exitcode:
+        return child.exitcode
+    if args.renderer == "mkdocs":
+        return mkdocs_build(root)
+    built = other_build(root, args.renderer)
+    # Zensical ignores MkDocs hooks, the search index's among them: write it here, from the records `generate`
+    # made (ProperDocs runs the hook).
+    return write_index(root, root / "site", records_to) if built == 0 and args.renderer == "zensical" else built
+
+
+def _generate_in_child(root: Path, force: bool, records_to: Path | None) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # a spawned child starts unconfigured
+    gc.set_threshold(100_000, 50, 100)
+    sys.exit(_generate_status(root, force, records_to))
+
+
+def _generate_status(root: Path, force: bool, records_to: Path | None) -> int:
+    """`generate`, its errors said in one sentence: the exit status."""
     try:
-        generate(root, force=args.force, records_to=records_to)
+        generate(root, force=force, records_to=records_to)
     except InputError as error:
         print(f"episode-site: error: {error.message()}", file=sys.stderr)
         return 2
@@ -173,16 +196,6 @@ def _generate_then(root: Path, args: argparse.Namespace, *, records_to: Path | N
         print(f"episode-site: error: {where}cannot write ({error.strerror or error}). Nothing was lost: "
               "each page is written beside its target and renamed over it; fix the cause and run again.", file=sys.stderr)
         return 1
-    if args.command == "build":
-        give_back_freed_memory()
-        if args.renderer == "mkdocs":
-            return mkdocs_build(root)
-        built = other_build(root, args.renderer)
-        # Zensical ignores MkDocs hooks, the search index's among them: write it here, from the records `generate`
-        # made (ProperDocs runs the hook).
-        return write_index(root, root / "site", records_to) if built == 0 and args.renderer == "zensical" else built
-    if args.command == "index":
-        return write_index(root, args.site or root / "site")
     return 0
 
 
