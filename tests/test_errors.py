@@ -150,6 +150,9 @@ def test_the_command_itself_exits_2_with_the_message(generated: Path, tmp_path: 
     break_seeds(root, change)
     result = run_cli(root, "generate", own_process=True)
     assert (result.returncode, result.stdout, result.stderr) == (2, "", f"episode-site: error: {message}\n")
+    result = run_cli(root, "build")  # generate in a child process of its own, then nothing built
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"episode-site: error: {message}\n")
+    assert not (root / "site").exists()
 
 
 def test_the_valid_project_generates(generated: Path):
