@@ -54,9 +54,11 @@ def test_clicks_through_chapters_without_a_reload(browser, instant_url):
         hrefs = [chapters.nth(i).get_attribute("href") for i in range(min(3, chapters.count()))]
         assert len(hrefs) >= 2
         for n, href in enumerate(hrefs):
+            before = page.locator("article h1").inner_text()
             page.locator(f".md-sidebar--primary a[href$='{href.split('/')[-2]}/']").first.click()
             page.wait_for_url(re.compile(re.escape(href.split("/")[-2]) + "/$"))
-            page.locator("article h1").wait_for()
+            # The address changes before the new article is swapped in: wait for the article itself.
+            page.wait_for_function("previous => document.querySelector('article h1')?.innerText !== previous", arg=before)
             assert page.evaluate(MARK) is True, f"page {n + 1} was reloaded"
             # Permalinks were added to the swapped-in page, and copy its address.
             page.wait_for_function("document.querySelectorAll('article .ql-permalink').length > 0")

@@ -16,6 +16,7 @@ from urllib.parse import quote
 import pytest
 
 from helpers.html_text import page_turns
+from helpers.links import broken_links
 from helpers.project import make_project, run_cli
 from helpers.search_box import open_search, turn_of, type_query
 from helpers.server import serve
@@ -58,6 +59,13 @@ def test_every_page_renders_with_the_same_turns(rendered, seed_site: Path, seed_
         assert ours == [(t.anchor, t.speaker, t.paragraphs) for t in page_turns(seed_site / path)], f"{renderer}: {path}"
     for extra in ("speakers", "topics"):
         assert (site / seed_episode.slug / extra / "index.html").is_file(), f"{renderer}: no {extra} page"
+
+
+def test_no_broken_internal_links_or_anchors(rendered):
+    """Links written as raw HTML (the topics page's quotes) are resolved by each renderer: a hook for MkDocs and
+    ProperDocs, Zensical by itself."""
+    renderer, site = rendered
+    assert broken_links(site) == [], renderer
 
 
 def test_nav_shows_the_episode_title_and_the_chapters(rendered, page, seed_episode, chapters):

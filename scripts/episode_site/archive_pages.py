@@ -14,8 +14,9 @@ from .archive import Person, episode_seconds, guests, newest_first, people
 from .chapters import word_count
 from .escape import inline
 from .model import Episode
-from .places import about
+from .places import when
 from .timestamps import format_clock
+from .turn_lists import opening, turn_list
 
 _FIRST_WORDS = 10
 _OUT_OF_SEARCH = ["search:", "  exclude: true"]
@@ -113,11 +114,8 @@ def person_page(person: Person, front_matter) -> Iterator[str]:
         yield ""
         yield f"{_date(episode)} · {len(appearance.turns)} turns"
         yield ""
-        for turn in appearance.turns:
-            piece = starts[turn.number - 1]
-            first = turn.paragraphs[0].text.split()
-            said = " ".join(first[:_FIRST_WORDS]) + ("…" if len(first) > _FIRST_WORDS else "")
-            yield f"* [{about(piece.seconds)}](../{episode.slug}/{piece.chapter.slug}.md#{piece.anchor}) {inline(said)}"
+        yield turn_list((f"../{episode.slug}/{starts[turn.number - 1].chapter.slug}.md#{starts[turn.number - 1].anchor}",
+                         when(starts[turn.number - 1]), opening(turn, _FIRST_WORDS)) for turn in appearance.turns)
         yield ""
 
 

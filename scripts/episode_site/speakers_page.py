@@ -14,8 +14,8 @@ from .chapters import word_count
 from .escape import inline
 from .model import Episode
 from .places import when
+from .turn_lists import opening, turn_list
 
-_FIRST_WORDS = 12
 
 
 def speaker_counts(episode: Episode) -> dict[str, dict[int, tuple[int, int]]]:
@@ -78,10 +78,6 @@ def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
         yield ""
         yield f"{_n(turns, 'turn')}, {_n(words, 'word')} ({words / total:.0%} of all words). Each turn, with its first words:" if total else ""
         yield ""
-        for t in turns_of[name]:
-            turn = page.turns[t]
-            piece = starts[t]
-            first = turn.paragraphs[0].text.split()
-            opening = " ".join(first[:_FIRST_WORDS]) + ("…" if len(first) > _FIRST_WORDS else "")
-            yield f"* [{when(piece)}]({piece.chapter.slug}.md#{piece.anchor}) {inline(opening)}"
+        yield turn_list((f"{starts[t].chapter.slug}.md#{starts[t].anchor}", when(starts[t]), opening(page.turns[t]))
+                        for t in turns_of[name])
         yield ""

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .anchors import paragraph_anchor
-from .escape import inline
+from .escape import html_text, inline
 from .model import Episode, Topic
 from .places import when
 from .topic_strength import STRENGTH_SENTENCE, strongest_passages
@@ -74,13 +74,10 @@ def _section(episode: Episode, topic: Topic, anchor: str, *, level: str) -> Iter
         return
     yield from _chapters_line(episode, topic, found)
     strongest = strongest_passages(episode.layout, topic, _QUOTES)
-    # A list, since consecutive block quotes would run together into one.
-    yield '<div class="topic-quotes" markdown>'
-    yield ""
-    for said in strongest:
-        yield _quote(episode, said)
-    yield ""
-    yield "</div>"
+    # A list, since consecutive block quotes would run together into one. The lists are one-line raw HTML
+    # blocks (links to .md files, which every renderer resolves: turns_hook.py), like the turns: Markdown's
+    # inline patterns scanning every quoted word made these pages the slowest of an archive's build.
+    yield f'<div class="topic-quotes"><ul>{"".join(_quote(episode, said) for said in strongest)}</ul></div>'
     yield ""
     quoted = {said[0].turn for said in strongest}
     rest: dict[int, list[Mention]] = {}
@@ -89,13 +86,8 @@ def _section(episode: Episode, topic: Topic, anchor: str, *, level: str) -> Iter
             rest.setdefault(mention.turn, []).append(mention)
     if not rest:
         return
-    yield '<details class="topic-more" markdown>'
-    yield f"<summary>{len(rest)} more turn{'s' if len(rest) > 1 else ''} where it comes up</summary>"
-    yield ""
-    for said in rest.values():
-        yield _listed(episode, said)
-    yield ""
-    yield "</details>"
+    yield (f'<details class="topic-more"><summary>{len(rest)} more turn{"s" if len(rest) > 1 else ""} where it comes up'
+           f'</summary><ul>{"".join(_listed(episode, said) for said in rest.values())}</ul></details>')
     yield ""
 
 
@@ -119,9 +111,9 @@ def _quote(episode: Episode, said: Sequence[Mention]) -> str:
     first = said[0]
     turn = episode.source.turns[first.turn]
     piece = episode.layout.piece_at(first.turn, first.paragraph)
-    return (f"* “{_snippet(turn.paragraphs[first.paragraph].text, said, _QUOTE_WORDS)}” "
-            f'<span class="topic-quote-source">— [{inline(turn.speaker)}, {when(piece)}, chapter {piece.chapter.number}]'
-            f"({piece.chapter.slug}.md#{paragraph_anchor(turn, first.paragraph)})</span>")
+    return (f"<li>“{_snippet(turn.paragraphs[first.paragraph].text, said, _QUOTE_WORDS)}” "
+            f'<span class="topic-quote-source">— <a href="{piece.chapter.slug}.md#{paragraph_anchor(turn, first.paragraph)}">'
+            f"{html_text(turn.speaker)}, {when(piece)}, chapter {piece.chapter.number}</a></span></li>")
 
 
 def _listed(episode: Episode, said: Sequence[Mention]) -> str:
@@ -130,8 +122,8 @@ def _listed(episode: Episode, said: Sequence[Mention]) -> str:
     piece = episode.layout.piece_at(first.turn, first.paragraph)
     more = f" ({len(said)} times)" if len(said) > 1 else ""
     snippet = _snippet(turn.paragraphs[first.paragraph].text, [m for m in said if m.paragraph == first.paragraph])
-    return (f"* [{inline(turn.speaker)}, {when(piece)}]({piece.chapter.slug}.md#{paragraph_anchor(turn, first.paragraph)}), "
-            f"chapter {piece.chapter.number}{more}: “{snippet}”")
+    return (f'<li><a href="{piece.chapter.slug}.md#{paragraph_anchor(turn, first.paragraph)}">{html_text(turn.speaker)}, '
+            f"{when(piece)}</a>, chapter {piece.chapter.number}{more}: “{snippet}”</li>")
 
 
 def _snippet(text: str, said: Sequence[Mention], context: int = _CONTEXT_WORDS) -> str:
@@ -143,7 +135,7 @@ def _snippet(text: str, said: Sequence[Mention], context: int = _CONTEXT_WORDS) 
         if mention.start < cursor or mention.end > end:
             continue
         parts.append(_plain(text[cursor:mention.start]))
-        parts.append(f"<strong>{inline(text[mention.start:mention.end])}</strong>")
+        parts.append(f"<strong>{html_text(text[mention.start:mention.end])}</strong>")
         cursor = mention.end
     parts.append(_plain(text[cursor:end]))
     return ("…" if start > 0 else "") + "".join(parts).strip() + ("…" if end < len(text) else "")
@@ -178,4 +170,4 @@ def _plain(text: str) -> str:
     """Escaped text that keeps a single space at either end where the source had white space."""
     lead = " " if text[:1].isspace() else ""
     trail = " " if text[-1:].isspace() and text.strip() else ""
-    return lead + inline(text) + trail
+    return lead + html_text(text) + trail

@@ -1,58 +1,94 @@
-"""MkDocs hook: each turn's heading and paragraphs go into the page whole, without Markdown reading them.
+"""MkDocs hook: the generator's one-line raw HTML blocks go into the page whole, without Markdown reading them.
 
 A chapter page holds every turn as one-line raw HTML blocks (`<h3 class="turn" id=…>…</h3>`,
-`<p id=…>…</p>`, written by render.py). Markdown passes raw HTML through, but first scans it
-with html.parser: on an archive, a tenth of the build. This adds a preprocessor that puts each
-such line into Python-Markdown's own stash (the one its raw HTML blocks go to), so the page
-comes out byte for byte the same. Such a line can only come from the generator: spoken text is
-escaped, so no line of it starts with `<`. Zensical ignores hooks and reads the same blocks the
-usual way.
+`<p id=…>…</p>`, written by render.py), a topics page its lists of quotes (topics_page.py), and the
+speakers and person pages their lists of turns (turn_lists.py).
+Markdown passes raw HTML through, but first scans it with html.parser: on an archive, a tenth of
+the build. This adds a preprocessor that puts each such line into Python-Markdown's own stash
+(the one its raw HTML blocks go to), so the page comes out byte for byte the same. Such a line
+can only come from the generator: spoken text is escaped, so no line of it starts with `<`.
 
-MkDocs learns a page's anchors from its raw HTML with a preprocessor that runs after this one,
-so the ids of the stashed lines are handed to the page here: a link to a turn (the person
-pages have one for every turn) is then checked like any other, instead of being logged as a
-missing anchor, 35,000 times on 100 episodes.
+What MkDocs does to raw HTML it reads is done here too: the ids of the stashed lines are handed
+to the page (a link to a turn, and the person pages have one for every turn, is then checked like
+any other instead of being logged as a missing anchor, 35,000 times on 100 episodes), and a link
+to a `.md` file becomes the page's address, as MkDocs does in Markdown links (Zensical, which
+ignores hooks, reads the same blocks the usual way and resolves `.md` links in raw HTML itself).
 """
 
 from __future__ import annotations
 
+import logging
+import posixpath
 import re
 
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-TURN_LINE = re.compile(r'<(?:h3 class="turn" id="([a-z0-9-]+)"|p id="([a-z0-9-]+)")>.*</(?:h3|p)>')
+GENERATED_LINE = re.compile(r'<(?:h3 class="turn" id="([a-z0-9-]+)"|p id="([a-z0-9-]+)")>.*</(?:h3|p)>'
+                            r'|<div class="topic-quotes"><ul>.*</ul></div>'
+                            r'|<details class="topic-more"><summary>[^<>]*</summary><ul>.*</ul></details>'
+                            r'|<ul class="turn-list">.*</ul>')
+# The generator's links: relative, to a page of the site, with an optional anchor (spoken text has no `<`).
+_LINK = re.compile(r'<a href="([a-z0-9./_-]+\.md)(?:#([a-z0-9_-]+))?">')
+log = logging.getLogger("mkdocs.hooks.turns")
 
-# The ids of the lines the page being converted had (MkDocs converts one page at a time).
+# The page being converted, its site's files, the ids its stashed lines hold and the anchors they link
+# to (MkDocs converts one page at a time).
+_page = _files = None
 _ids: set[str] = set()
+_anchor_links: list[tuple[object, str, str]] = []
 
 
-class _TurnLines(Preprocessor):
+class _GeneratedLines(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        _ids.clear()
         out = []
         for line in lines:
-            turn = TURN_LINE.fullmatch(line)
-            if turn:
-                _ids.add(turn[1] or turn[2])
-                line = self.md.htmlStash.store(line)
+            generated = GENERATED_LINE.fullmatch(line)
+            if generated:
+                if generated[1] or generated[2]:
+                    _ids.add(generated[1] or generated[2])
+                line = self.md.htmlStash.store(_LINK.sub(_resolved, line) if _page is not None else line)
             out.append(line)
         return out
 
 
-class TurnLines(Extension):
+def _resolved(link: re.Match) -> str:
+    path, anchor = link[1], link[2]
+    target = _files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(_page.file.src_uri), path)))
+    if target is None:
+        log.warning("Doc file '%s' contains a link '%s', but the target is not found among documentation files.",
+                    _page.file.src_uri, path)
+        return link[0]
+    if anchor:
+        _anchor_links.append((target, anchor, f"{path}#{anchor}"))
+    return f'<a href="{target.url_relative_to(_page.file)}{"#" + anchor if anchor else ""}">'
+
+
+class GeneratedLines(Extension):
     def extendMarkdown(self, md) -> None:
         # Before the raw HTML block reader (priority 20, md_in_html's too), after whitespace normalising (30).
-        md.preprocessors.register(_TurnLines(md), "episode_site_turn_lines", 25)
+        md.preprocessors.register(_GeneratedLines(md), "episode_site_generated_lines", 25)
 
 
 def on_config(config):
-    config.markdown_extensions.append(TurnLines())
+    config.markdown_extensions.append(GeneratedLines())
     return config
+
+
+def on_page_markdown(markdown: str, page, files, **_) -> str:
+    global _page, _files
+    _page, _files = page, files
+    _ids.clear()
+    _anchor_links.clear()
+    return markdown
 
 
 def on_page_content(html: str, page, **_) -> str:
     if _ids and page.present_anchor_ids is not None:
         page.present_anchor_ids |= _ids
+    if _anchor_links and page.links_to_anchors is not None:  # checked by MkDocs once every page is converted
+        for target, anchor, original in _anchor_links:
+            page.links_to_anchors.setdefault(target, {}).setdefault(anchor, original)
     _ids.clear()
+    _anchor_links.clear()
     return html
