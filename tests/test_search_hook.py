@@ -1,4 +1,5 @@
-"""The search index is written beside a bare `mkdocs build` (search_hook.py starts search_job.py with the build)."""
+"""The search index is written beside the build: `episode-site build` starts search_job.py itself, a bare `mkdocs build`
+through search_hook.py."""
 
 from __future__ import annotations
 
@@ -40,3 +41,17 @@ def test_a_seed_broken_after_generate_stops_the_build_with_its_message(generated
     assert "seeds/test.txt:9: the label `John Roe:` has no words after it." in result.stderr
     assert not (root / "site" / "pagefind").exists()
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_episode_site_build_writes_the_index_itself_and_leaves_nothing_behind(generated: Path, tmp_path: Path):
+    """`episode-site build` starts the job from its own records (search_beside.py) and the hook stands aside."""
+    root = tmp_path / "project"
+    shutil.copytree(generated, root, symlinks=True)
+    (tmp_path / "tmp").mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(SCRIPTS), "TMPDIR": str(tmp_path / "tmp")}
+    result = subprocess.run([sys.executable, "-m", "episode_site.cli", "build"], cwd=root, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    meta = (root / "site" / "pagefind" / "vocabulary" / "meta.json").read_text(encoding="utf-8")
+    assert '"records": ' in meta and '"records": 0' not in meta
+    assert list((tmp_path / "tmp").iterdir()) == []  # the records and the job's scratch folder are gone

@@ -19,7 +19,7 @@ from .load import load_episodes
 from .lock import project_lock
 from .material_fence import version_warning
 from .pipeline import generated_files
-from .search_hook import RECORDS
+from . import search_beside
 from .search_records import search_records, write_records
 from .site_config import missing_inherit
 from .serving import serve
@@ -31,7 +31,7 @@ HOST, PORT = "127.0.0.1", 8000
 
 def generate(root: Path, *, force: bool = False, records_to: Path | None = None) -> None:
     """Read every episode under `seeds/`, then write its pages into `docs/` (all or nothing).
-    `records_to`: also write the search records there, for the build's search job (search_hook.py)."""
+    `records_to`: also write the search records there, for the build's search job (search_beside.py)."""
     with project_lock(root):
         episodes = load_episodes(root / "seeds", root)
         files, registries = generated_files(root, episodes)
@@ -144,11 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         return _generate_then(root, args)
     # The search job of the build reads the records `generate` makes with the episodes it has read already.
     with tempfile.TemporaryDirectory(prefix="episode-site-records-") as scratch:
-        os.environ[RECORDS] = str(Path(scratch) / "records.jsonl")
-        try:
-            return _generate_then(root, args, records_to=Path(scratch) / "records.jsonl")
-        finally:
-            os.environ.pop(RECORDS, None)
+        return _generate_then(root, args, records_to=Path(scratch) / "records.jsonl")
 
 
 def _generate_then(root: Path, args: argparse.Namespace, *, records_to: Path | None = None) -> int:
@@ -164,18 +160,31 @@ def _generate_then(root: Path, args: argparse.Namespace, *, records_to: Path | N
     sys.stdout.flush(), sys.stderr.flush()  # nothing buffered is written twice by a forked child
     child.start()
     child.join()
-    if child.exitcode and child.exitcode < 0:
-        print(f"episode-site: error: generate was stopped by signal {-child.exitcode} (out of memory?); nothing was "
-              "half-written: run it again.", file=sys.stderr)
+    job = None
+    try:
+        if child.exitcode < 0:
+            print(f"episode-site: error: generate was stopped by signal {-child.exitcode} (out of memory?); nothing was "
+                  "half-written: run it again.", file=sys.stderr)
+            return 1
+        if child.exitcode:
+            return child.exitcode
+        # The search index is written beside the renderer, from the records `generate` made (not while `generate`
+        # runs: at 500 episodes both at once needed 1.3 GB). The renderer's hook leaves it to this command.
+        job = search_beside.start(root, records_to)
+        os.environ[search_beside.BY_COMMAND] = "1"
+        built = mkdocs_build(root) if args.renderer == "mkdocs" else other_build(root, args.renderer)
+        if built:
+            return built
+        running, job = job, None  # finish() clears its scratch folder, whatever happens
+        search_beside.finish(running, root / "site")
+    except search_beside.SearchJobError as error:
+        print(f"episode-site: error: {error}", file=sys.stderr)
         return 1
-    if child.exitcode:
-        return child.exitcode
-    if args.renderer == "mkdocs":
-        return mkdocs_build(root)
-    built = other_build(root, args.renderer)
-    # Zensical ignores MkDocs hooks, the search index's among them: write it here, from the records `generate`
-    # made (ProperDocs runs the hook).
-    return write_index(root, root / "site", records_to) if built == 0 and args.renderer == "zensical" else built
+    finally:
+        os.environ.pop(search_beside.BY_COMMAND, None)
+        if job is not None:
+            search_beside.stop(job)
+    return 0
 
 
 def _generate_in_child(root: Path, force: bool, records_to: Path | None) -> None:
@@ -199,8 +208,8 @@ def _generate_status(root: Path, force: bool, records_to: Path | None) -> int:
     return 0
 
 
-def write_index(root: Path, site: Path, records: Path | None = None) -> int:
-    """The search index into a built site: from `records` when `generate` just wrote them, else from the seeds."""
+def write_index(root: Path, site: Path) -> int:
+    """The search index of the seeds into a built site (`episode-site index`)."""
     from .search_index import SearchIndexError
     from .search_job import index_project
 
@@ -209,7 +218,7 @@ def write_index(root: Path, site: Path, records: Path | None = None) -> int:
               "for example `zensical build -f mkdocs.yml`, then run `episode-site index` again.", file=sys.stderr)
         return 2
     try:
-        count = index_project(root, site, records)
+        count = index_project(root, site)
     except SearchIndexError as error:
         print(f"episode-site: error: {error}", file=sys.stderr)
         return 1

@@ -15,8 +15,8 @@ A part that lacks a word would answer it with the turns of a shorter word (Pagef
 it does not know: `ifbench` finds `if`), so each part also indexes a lexicon, one document of
 every site word it lacks; the search box drops that document (its id is in `meta.json`).
 
-Run after any renderer has built the site: the MkDocs hook `search_hook.py` does it
-for MkDocs and ProperDocs; `episode-site index` for Zensical, which ignores hooks.
+Run beside the renderer by `search_beside.py` (for `episode-site build` with any renderer, and for
+the MkDocs hook `search_hook.py`), or after it by `episode-site index`.
 """
 
 from __future__ import annotations

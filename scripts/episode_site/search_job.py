@@ -2,9 +2,9 @@
 
     python -m episode_site.search_job PROJECT FOLDER [RECORDS]
 
-The MkDocs hook (`search_hook.py`) starts this when a build starts and moves
-`FOLDER/pagefind` into the site when the build ends: the index is made from the
-seeds, not from the built pages, so it runs beside MkDocs on another core.
+`search_beside.py` starts this when a build starts (for `episode-site build`, the MkDocs
+hook, `serve`) and moves `FOLDER/pagefind` into the site when the build ends: the index is
+made from the seeds, not from the built pages, so it runs beside the renderer on another core.
 
 RECORDS: the records as JSON lines, written by `episode-site build` while its
 `generate` had the episodes read (the seeds are then not read a second time).
