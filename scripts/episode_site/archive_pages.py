@@ -114,8 +114,9 @@ def person_page(person: Person, front_matter) -> Iterator[str]:
         yield ""
         yield f"{_date(episode)} · {len(appearance.turns)} turns"
         yield ""
-        yield turn_list((f"../{episode.slug}/{starts[turn.number - 1].chapter.slug}.md#{starts[turn.number - 1].anchor}",
-                         when(starts[turn.number - 1]), opening(turn, _FIRST_WORDS)) for turn in appearance.turns)
+        pieces = [(starts[turn.number - 1], turn) for turn in appearance.turns]
+        yield turn_list((f"../{episode.slug}/{piece.chapter.slug}.md#{piece.anchor}", when(piece), opening(turn, _FIRST_WORDS))
+                        for piece, turn in pieces)
         yield ""
 
 

@@ -17,7 +17,6 @@ from .places import when
 from .turn_lists import opening, turn_list
 
 
-
 def speaker_counts(episode: Episode) -> dict[str, dict[int, tuple[int, int]]]:
     """Speaker → chapter number (0 for all) → (turns, words). A turn cut by a chapter break counts in both."""
     counts: dict[str, dict[int, tuple[int, int]]] = {name: {} for name in episode.source.speakers}
@@ -78,6 +77,6 @@ def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
         yield ""
         yield f"{_n(turns, 'turn')}, {_n(words, 'word')} ({words / total:.0%} of all words). Each turn, with its first words:" if total else ""
         yield ""
-        yield turn_list((f"{starts[t].chapter.slug}.md#{starts[t].anchor}", when(starts[t]), opening(page.turns[t]))
-                        for t in turns_of[name])
+        pieces = [(starts[t], page.turns[t]) for t in turns_of[name]]
+        yield turn_list((f"{piece.chapter.slug}.md#{piece.anchor}", when(piece), opening(turn)) for piece, turn in pieces)
         yield ""
