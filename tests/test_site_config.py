@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import yaml
 
-from episode_site.site_config import CONFIG_FILE, INHERIT_LINE, generated_config, missing_inherit
+from episode_site.site_config import CONFIG_FILE, INHERIT_LINE, TURNS_HOOK, generated_config, missing_inherit, missing_turns_hook
 from helpers.project import ROOT, make_project, run_cli
 from helpers.small_episode import SEEDS
 
@@ -81,3 +81,15 @@ def test_generate_writes_the_file_and_warns_once_when_mkdocs_yml_lost_the_line(t
     assert result.returncode == 0, result.stderr
     assert (root / "docs" / CONFIG_FILE).is_file()
     assert result.stderr.count(f"Add the line `{INHERIT_LINE}`") == 1
+
+
+def test_generate_warns_when_mkdocs_yml_lost_the_hook_that_resolves_raw_html_links(tmp_path: Path):
+    assert missing_turns_hook(ROOT) is None
+    root = make_project(tmp_path / "p", SEEDS)
+    mkdocs_yml = root / "mkdocs.yml"
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    assert TURNS_HOOK in text
+    mkdocs_yml.write_text("\n".join(line for line in text.splitlines() if TURNS_HOOK not in line), encoding="utf-8")
+    result = run_cli(root, "generate")
+    assert result.returncode == 0
+    assert result.stderr.count("no longer list scripts/episode_site/turns_hook.py") == 1, result.stderr

@@ -21,7 +21,7 @@ from .material_fence import version_warning
 from .pipeline import generated_files
 from . import search_beside
 from .search_records import search_records, write_records
-from .site_config import missing_inherit
+from .site_config import missing_inherit, missing_turns_hook
 from .serving import serve
 from .write import write_pages
 
@@ -43,7 +43,7 @@ def generate(root: Path, *, force: bool = False, records_to: Path | None = None)
                 log.info("episode-site: recorded new anchors in %s; commit it", registries[episode.slug].shown)
     log.info("episode-site: %d episode(s); wrote %d page(s), removed %d, %d unchanged",
              len(episodes), len(report.written), len(report.removed), report.unchanged)
-    if warning := missing_inherit(root):
+    for warning in filter(None, (missing_inherit(root), missing_turns_hook(root))):
         log.warning("%s", warning)
 
 

@@ -125,3 +125,18 @@ def missing_inherit(root: Path) -> str | None:
         return None
     return (f"mkdocs.yml: it does not pull in the generated docs/{CONFIG_FILE}, so the nav shows folder names and tags "
             f"are not checked against the topic vocabularies. Add the line `{INHERIT_LINE}` at its top.")
+
+
+TURNS_HOOK = "scripts/episode_site/turns_hook.py"
+
+
+def missing_turns_hook(root: Path) -> str | None:
+    """A warning when `mkdocs.yml` no longer lists the hook that resolves the raw HTML's `.md` links for MkDocs."""
+    try:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    if re.search(rf"^\s*-\s*['\"]?{re.escape(TURNS_HOOK)}['\"]?\s*(#.*)?$", text, flags=re.M):
+        return None
+    return (f"mkdocs.yml: its `hooks:` no longer list {TURNS_HOOK}, so under MkDocs and ProperDocs the links of the "
+            "topics, speakers and person pages stay `.md` links, which do not open. Add it back under `hooks:`.")
