@@ -84,6 +84,8 @@ def on_page_markdown(markdown: str, page, files, **_) -> str:
 
 
 def on_page_content(html: str, page, **_) -> str:
+    global _page, _files
+    _page = _files = None  # a conversion outside a page (none today) resolves nothing against this one
     if _ids and page.present_anchor_ids is not None:
         page.present_anchor_ids |= _ids
     if _anchor_links and page.links_to_anchors is not None:  # checked by MkDocs once every page is converted
