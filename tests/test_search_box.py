@@ -85,6 +85,9 @@ def test_a_typo_is_corrected_and_said(page, seed_url):
     assert "Showing results for “research”" in status_text(page)
     type_query(page, "burns")
     assert "Showing results for" not in status_text(page) and re.match(r"\d+ turns? found", status_text(page))
+    # Too far from any word for a slip: the word said that begins most like it (`reinforce…`), not a short prefix (`rein`).
+    type_query(page, "reinforcment")
+    assert "Showing results for “reinforc" in status_text(page), status_text(page)
 
 
 def test_a_quoted_phrase_is_searched_as_a_phrase(page, seed_url):

@@ -82,8 +82,9 @@
 
   /**
    * The word of `counts` (word → frequency) nearest to `word`, or null when none is close
-   * enough: a slip of one or two letters, or else a longer or shorter form of a word that
-   * was said (`zuckerberg` → `zuck`, `reinforc` → `reinforcement`). Ties go to the more frequent word.
+   * enough: a slip of one or two letters, or else the word said that begins most like it: all of
+   * the shorter of the two (`zuckerberg` → `zuck`, `reinforc` → `reinforcement`) or most of the
+   * typed word (`reinforcment` → `reinforce`, not `rein`). Ties go to the more frequent word.
    */
   function nearest(word, counts) {
     const limit = allowance(word);
@@ -101,8 +102,10 @@
     best = null;
     let bestShared = 0;
     for (const [candidate, count] of Object.entries(counts)) {
-      if (candidate.length < 4 || !(word.startsWith(candidate) || candidate.startsWith(word))) continue;
-      const shared = Math.min(word.length, candidate.length);
+      let shared = 0;
+      while (shared < word.length && shared < candidate.length && word[shared] === candidate[shared]) shared++;
+      const whole = shared === Math.min(word.length, candidate.length);
+      if (shared < 4 || !(whole || shared >= 0.6 * word.length)) continue;
       if (shared > bestShared || (shared === bestShared && count > bestCount)) {
         best = candidate;
         bestShared = shared;
