@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers.project import SCRIPTS
+from helpers.project import SCRIPTS, run_cli
 
 
 def _mkdocs_build(root: Path, scratch: Path) -> subprocess.CompletedProcess[str]:
@@ -55,3 +55,19 @@ def test_episode_site_build_writes_the_index_itself_and_leaves_nothing_behind(ge
     meta = (root / "site" / "pagefind" / "vocabulary" / "meta.json").read_text(encoding="utf-8")
     assert '"records": ' in meta and '"records": 0' not in meta
     assert list((tmp_path / "tmp").iterdir()) == []  # the records and the job's scratch folder are gone
+
+
+def test_episode_site_index_writes_the_index_into_a_site_built_elsewhere(generated: Path, tmp_path: Path):
+    """After a bare `zensical build` (README): the same index as the build's, from the records its `generate` makes."""
+    root = tmp_path / "project"
+    shutil.copytree(generated, root, symlinks=True)
+    assert _mkdocs_build(root, tmp_path / "tmp").returncode == 0
+    meta = root / "site" / "pagefind" / "vocabulary" / "meta.json"
+    built = meta.read_text(encoding="utf-8")
+    shutil.rmtree(root / "site" / "pagefind")
+    result = run_cli(root, "index")
+    assert result.returncode == 0, result.stderr
+    assert meta.read_text(encoding="utf-8") == built
+    shutil.rmtree(root / "site")
+    result = run_cli(root, "index")
+    assert result.returncode == 2 and "no built site here" in result.stderr

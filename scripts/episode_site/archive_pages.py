@@ -14,9 +14,8 @@ from .archive import Person, episode_seconds, guests, newest_first, people
 from .chapters import word_count
 from .escape import inline
 from .model import Episode
-from .places import when
 from .timestamps import format_clock
-from .turn_lists import opening, turn_list
+from .turn_lists import turn_list
 
 _FIRST_WORDS = 10
 _OUT_OF_SEARCH = ["search:", "  exclude: true"]
@@ -114,9 +113,8 @@ def person_page(person: Person, front_matter) -> Iterator[str]:
         yield ""
         yield f"{_date(episode)} · {len(appearance.turns)} turns"
         yield ""
-        pieces = [(starts[turn.number - 1], turn) for turn in appearance.turns]
-        yield turn_list((f"../{episode.slug}/{piece.chapter.slug}.md#{piece.anchor}", when(piece), opening(turn, _FIRST_WORDS))
-                        for piece, turn in pieces)
+        yield turn_list(((starts[turn.number - 1], turn) for turn in appearance.turns), folder=f"../{episode.slug}/",
+                        words=_FIRST_WORDS)
         yield ""
 
 

@@ -131,66 +131,64 @@ def main(argv: list[str] | None = None) -> int:
     index = commands.add_parser("index", help="generate, then write the search index into a site built by another renderer (Zensical)")
     index.add_argument("--site", type=Path, default=None, help="the built site (default: site/ in the project)")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    # Generating and building an archive allocates millions of objects that live to the end (every
-    # episode, every page); Python's default thresholds rescan them again and again: a tenth of the time.
-    gc.set_threshold(100_000, 50, 100)
+    _configure_process()
     root = args.root.resolve()
     if args.command in ("build", "serve") and (warning := version_warning()):
         print(warning, file=sys.stderr)
     if args.command == "serve":  # serve survives a failing generation: it says so and keeps the last good pages
         return serve(root, lambda: generate(root, force=args.force), host=args.host, port=args.port, env=mkdocs_environment(root))
-    if args.command != "build":
-        return _generate_then(root, args)
-    # The search job of the build reads the records `generate` makes with the episodes it has read already.
+    if args.command == "generate":
+        return _generate_status(root, args.force, None)
+    # The search index is made from the records `generate` makes with the episodes it has read already.
     with tempfile.TemporaryDirectory(prefix="episode-site-records-") as scratch:
-        return _generate_then(root, args, records_to=Path(scratch) / "records.jsonl")
+        records = Path(scratch) / "records.jsonl"
+        if args.command == "index":
+            return _generate_status(root, args.force, records) or write_index(root, args.site or root / "site", records)
+        return _build(root, args.renderer, args.force, records)
 
 
-def _generate_then(root: Path, args: argparse.Namespace, *, records_to: Path | None = None) -> int:
-    if args.command != "build":
-        status = _generate_status(root, args.force, records_to)
-        if status or args.command != "index":
-            return status
-        return write_index(root, args.site or root / "site")
+def _configure_process() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    # Generating and building an archive allocates millions of objects that live to the end (every
+    # episode, every page); Python's default thresholds rescan them again and again: a tenth of the time.
+    gc.set_threshold(100_000, 50, 100)
+
+
+def _build(root: Path, renderer: str, force: bool, records: Path) -> int:
+    """`generate` in a child process, then the renderer with the search index written beside it."""
     # An archive's generate needs most of a gigabyte, which a process does not give back (glibc keeps what
     # Python frees): run it in a child of its own, so that MkDocs, the search job and Pagefind share the memory.
     start = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    child = multiprocessing.get_context(start).Process(target=_generate_in_child, args=(root, args.force, records_to))
+    child = multiprocessing.get_context(start).Process(target=_generate_in_child, args=(root, force, records))
     sys.stdout.flush(), sys.stderr.flush()  # nothing buffered is written twice by a forked child
     child.start()
     child.join()
-    job = None
+    if child.exitcode < 0:
+        print(f"episode-site: error: generate was stopped by signal {-child.exitcode} (out of memory?); nothing was "
+              "half-written: run it again.", file=sys.stderr)
+        return 1
+    if child.exitcode:
+        return child.exitcode
+    # The search index is written beside the renderer, from the records `generate` made (not while `generate`
+    # runs: at 500 episodes both at once needed 1.3 GB). The renderer's hook leaves it to this command.
+    job = search_beside.start(root, records)
+    os.environ[search_beside.BY_COMMAND] = "1"
     try:
-        if child.exitcode < 0:
-            print(f"episode-site: error: generate was stopped by signal {-child.exitcode} (out of memory?); nothing was "
-                  "half-written: run it again.", file=sys.stderr)
-            return 1
-        if child.exitcode:
-            return child.exitcode
-        # The search index is written beside the renderer, from the records `generate` made (not while `generate`
-        # runs: at 500 episodes both at once needed 1.3 GB). The renderer's hook leaves it to this command.
-        job = search_beside.start(root, records_to)
-        os.environ[search_beside.BY_COMMAND] = "1"
-        built = mkdocs_build(root) if args.renderer == "mkdocs" else other_build(root, args.renderer)
-        if built:
-            return built
-        running, job = job, None  # finish() clears its scratch folder, whatever happens
-        search_beside.finish(running, root / "site")
+        built = mkdocs_build(root) if renderer == "mkdocs" else other_build(root, renderer)
+        if not built:
+            search_beside.finish(job, root / "site")
+        return built
     except search_beside.SearchJobError as error:
         print(f"episode-site: error: {error}", file=sys.stderr)
         return 1
     finally:
         os.environ.pop(search_beside.BY_COMMAND, None)
-        if job is not None:
-            search_beside.stop(job)
-    return 0
+        search_beside.stop(job)  # nothing when it has finished; else the build failed and its index is of no use
 
 
-def _generate_in_child(root: Path, force: bool, records_to: Path | None) -> None:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")  # a spawned child starts unconfigured
-    gc.set_threshold(100_000, 50, 100)
-    sys.exit(_generate_status(root, force, records_to))
+def _generate_in_child(root: Path, force: bool, records: Path | None) -> None:
+    _configure_process()  # a spawned child starts unconfigured
+    sys.exit(_generate_status(root, force, records))
 
 
 def _generate_status(root: Path, force: bool, records_to: Path | None) -> int:
@@ -208,8 +206,8 @@ def _generate_status(root: Path, force: bool, records_to: Path | None) -> int:
     return 0
 
 
-def write_index(root: Path, site: Path) -> int:
-    """The search index of the seeds into a built site (`episode-site index`)."""
+def write_index(root: Path, site: Path, records: Path) -> int:
+    """The search index into a built site (`episode-site index`), from the records `generate` just wrote."""
     from .search_index import SearchIndexError
     from .search_job import index_project
 
@@ -218,7 +216,7 @@ def write_index(root: Path, site: Path) -> int:
               "for example `zensical build -f mkdocs.yml`, then run `episode-site index` again.", file=sys.stderr)
         return 2
     try:
-        count = index_project(root, site)
+        count = index_project(root, site, records)
     except SearchIndexError as error:
         print(f"episode-site: error: {error}", file=sys.stderr)
         return 1

@@ -51,7 +51,8 @@ def start(root: Path, records: Path | None = None) -> SearchJob:
 
 
 def finish(job: SearchJob, site: Path) -> None:
-    """Wait for the job and move its index into `site/pagefind/`; SearchJobError when it failed."""
+    """Wait for the job and move its index into `site/pagefind/`; SearchJobError when it failed. The scratch
+    folder goes either way."""
     try:
         if job.process.wait() != 0:  # a broken seed under a bare `mkdocs build`, or Pagefind: one message
             error = job.scratch / ERROR
@@ -67,6 +68,8 @@ def finish(job: SearchJob, site: Path) -> None:
 
 
 def stop(job: SearchJob) -> None:
-    job.process.kill()
-    job.process.wait()
+    """Stop the job if it still runs, and remove its scratch folder (nothing left to do after `finish`)."""
+    if job.process.poll() is None:
+        job.process.kill()
+        job.process.wait()
     shutil.rmtree(job.scratch, ignore_errors=True)

@@ -21,7 +21,8 @@ _job = None  # the running job (search_beside.SearchJob)
 
 
 def _beside():
-    sys.path.insert(0, str(_SCRIPTS))
+    if str(_SCRIPTS) not in sys.path:  # once: `serve` calls this on every rebuild
+        sys.path.insert(0, str(_SCRIPTS))
     from episode_site import search_beside
 
     return search_beside

@@ -62,8 +62,11 @@ def write_records_index(site: Path, records: Iterable[Record], *, part_records: 
     """`write_search_index`, from records already made: read twice (the words and their number, then each
     part in turn), so that a `RecordsFile` never has more than one part's records in memory."""
     bundle = remove_bundle(site)
-    count = 0
-    words = vocabulary(record for record in records if (count := count + 1))  # the records counted on the way
+    count, words = 0, {}
+    for record in records:
+        count += 1
+        for word, times in vocabulary([record]).items():
+            words[word] = words.get(word, 0) + times
     if not words:  # a transcript of nothing but `**`: Pagefind refuses an index without words, and there is nothing to find
         return 0
     parts = index_parts(count, part_records)

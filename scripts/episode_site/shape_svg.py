@@ -18,6 +18,7 @@ from .chapters import word_count
 from .model import Episode
 from .places import when
 from .timestamps import format_clock
+from .turn_lists import first_words
 
 WIDTH = 640  # viewBox units; CSS scales it to the column and keeps it legible on a phone
 _LANE = 22
@@ -27,11 +28,6 @@ _AXIS = 22  # room for time labels
 _MIN_BAR = 1.5  # a one-word turn still shows, and can be clicked
 _FIRST_WORDS = 8
 _TICK_STEPS = (10, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600)
-
-
-def _first_words(text: str) -> str:
-    words = text.split()
-    return " ".join(words[:_FIRST_WORDS]) + ("…" if len(words) > _FIRST_WORDS else "")
 
 
 def shape_svg(episode: Episode, *, url_base: str) -> str:
@@ -68,7 +64,7 @@ def _svg(episode: Episode, url_base: str) -> Iterator[str]:
         words = sum(word_count(p.text) for p in turn.paragraphs)
         left, right = x(piece.seconds), x(timeline.seconds_at(piece.words_before + words))
         y = _TOP + lanes[turn.speaker] * (_LANE + _GAP)
-        title = escape(f"{turn.speaker}, {when(piece)}, {words:,} words: {_first_words(turn.paragraphs[0].text)}")
+        title = escape(f"{turn.speaker}, {when(piece)}, {words:,} words: {first_words(turn.paragraphs[0].text, _FIRST_WORDS)}")
         yield (f'<a xlink:href="{url_base}{piece.chapter.slug}/#{piece.anchor}"><title>{title}</title>'
                f'<rect class="turn-bar speaker-{lanes[turn.speaker] % 6 + 1}" x="{left}" y="{y}" '
                f'width="{max(round(right - left, 1), _MIN_BAR)}" height="{_LANE}"/></a>')

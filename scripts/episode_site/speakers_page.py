@@ -13,8 +13,7 @@ from .anchors import slugify
 from .chapters import word_count
 from .escape import inline
 from .model import Episode
-from .places import when
-from .turn_lists import opening, turn_list
+from .turn_lists import turn_list
 
 
 def speaker_counts(episode: Episode) -> dict[str, dict[int, tuple[int, int]]]:
@@ -77,6 +76,5 @@ def speakers_page(episode: Episode, front_matter) -> Iterator[str]:
         yield ""
         yield f"{_n(turns, 'turn')}, {_n(words, 'word')} ({words / total:.0%} of all words). Each turn, with its first words:" if total else ""
         yield ""
-        pieces = [(starts[t], page.turns[t]) for t in turns_of[name]]
-        yield turn_list((f"{piece.chapter.slug}.md#{piece.anchor}", when(piece), opening(turn)) for piece, turn in pieces)
+        yield turn_list((starts[t], page.turns[t]) for t in turns_of[name])
         yield ""

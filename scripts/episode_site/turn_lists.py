@@ -12,17 +12,18 @@ from collections.abc import Iterable
 
 from .escape import html_text
 from .model import Turn
+from .places import Piece, when
 
-FIRST_WORDS = 12
 
-
-def turn_list(turns: Iterable[tuple[str, str, str]]) -> str:
-    """`(link, time, words)` of each turn: `link` is a page's `.md` path with the turn's anchor (generated slugs)."""
-    items = "".join(f'<li><a href="{link}">{html_text(time)}</a> {html_text(words)}</li>' for link, time, words in turns)
+def turn_list(turns: Iterable[tuple[Piece, Turn]], *, folder: str = "", words: int = 12) -> str:
+    """Each (piece where a turn starts, the turn): its time, linked to it, then its first `words` words.
+    `folder`: from the page to the episode's folder (`../<slug>/` on a person page; slugs are generated)."""
+    items = "".join(f'<li><a href="{folder}{piece.chapter.slug}.md#{piece.anchor}">{html_text(when(piece))}</a> '
+                    f"{html_text(first_words(turn.paragraphs[0].text, words))}</li>" for piece, turn in turns)
     return f'<ul class="turn-list">{items}</ul>'
 
 
-def opening(turn: Turn, words: int = FIRST_WORDS) -> str:
-    """The turn's first words, with `…` when it says more."""
-    first = turn.paragraphs[0].text.split()
-    return " ".join(first[:words]) + ("…" if len(first) > words else "")
+def first_words(text: str, count: int) -> str:
+    """The first `count` words of `text`, with `…` when it says more."""
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")

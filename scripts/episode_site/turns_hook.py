@@ -91,6 +91,4 @@ def on_page_content(html: str, page, **_) -> str:
     if _anchor_links and page.links_to_anchors is not None:  # checked by MkDocs once every page is converted
         for target, anchor, original in _anchor_links:
             page.links_to_anchors.setdefault(target, {}).setdefault(anchor, original)
-    _ids.clear()
-    _anchor_links.clear()
-    return html
+    return html  # the next page's on_page_markdown starts afresh
