@@ -125,7 +125,7 @@ def measure(site: Path, runs: int = 5) -> dict[str, float]:
 def index_archive(site: Path, count: int) -> tuple[float, int]:
     """Re-index `site` with `count` synthetic episodes; (seconds to write the index, records)."""
     from episode_site.load import load_episodes
-    from episode_site.search_index import write_search_index
+    from episode_site.search.index import write_search_index
     from synthetic_archive import write_archive
 
     project = Path(tempfile.mkdtemp(prefix="bench-archive-"))
@@ -142,7 +142,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     from episode_site.load import load_episodes
-    from episode_site.search_index import write_search_index
+    from episode_site.search.index import write_search_index
 
     site = build(make_project(Path(tempfile.mkdtemp(prefix="bench-search-"))))
     start = time.perf_counter()

@@ -63,7 +63,7 @@ def _median_seconds(command: list[str], cwd: Path) -> float:
 def generation_seconds(root: Path) -> float:
     """Reading seeds and producing every page, in this process (no interpreter start-up)."""
     from episode_site.load import load_episodes
-    from episode_site.pipeline import generated_files
+    from episode_site.generate import generated_files
 
     times = []
     for _ in range(RUNS):

@@ -30,13 +30,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from episode_site.discovery import discover_episodes  # noqa: E402
-from episode_site.model import SourcePage  # noqa: E402
-from episode_site.parse import parse_page  # noqa: E402
-from episode_site.seed_text import read_text  # noqa: E402
-from episode_site.speakers import label_at_start  # noqa: E402
-from episode_site.timestamps import format_clock  # noqa: E402
-from episode_site.transcript_formats import to_json, to_srt, to_vtt  # noqa: E402
+from episode_site.sources.discovery import discover_episodes  # noqa: E402
+from episode_site.model.episode import SourcePage  # noqa: E402
+from episode_site.readers.page import parse_page  # noqa: E402
+from episode_site.sources.seed_text import read_text  # noqa: E402
+from episode_site.readers.labels import label_at_start  # noqa: E402
+from episode_site.model.clock import format_clock  # noqa: E402
+from episode_site.outputs.transcript_formats import to_json, to_srt, to_vtt  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # Made-up names: no real person gets a page. Distinct first and last names slug apart.

@@ -22,8 +22,8 @@ from conftest import ROOT, build, make_project, run_cli
 sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_archive import MIXED_FORMATS, write_archive  # noqa: E402
 
-from episode_site.anchors import slugify, turn_anchor  # noqa: E402
-from episode_site.archive import nav_groups, newest_first, people  # noqa: E402
+from episode_site.promises.anchors import slugify, turn_anchor  # noqa: E402
+from episode_site.model.archive import nav_groups, newest_first, people  # noqa: E402
 from episode_site.load import load_episodes  # noqa: E402
 
 COUNT = 20
@@ -193,8 +193,8 @@ def _two_episodes(tmp_path: Path, second_speakers: tuple[str, str], *, site: str
         (seeds / f"ep{n}.yml").write_text(f"date: 2025-0{n}-01\nspeakers: [{a}, {b}]\n", encoding="utf-8")
     if site:
         (seeds / "site.yml").write_text(site, encoding="utf-8")
-    from episode_site.render import render_site
-    from episode_site.site_settings import site_hosts
+    from episode_site.pages.render import render_site
+    from episode_site.sources.site_settings import site_hosts
 
     return render_site(load_episodes(seeds, tmp_path), hosts=site_hosts(seeds, tmp_path))
 

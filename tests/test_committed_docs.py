@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from helpers.project import ROOT
 from episode_site.load import load_episodes
-from episode_site.pipeline import generated_files
-from episode_site.write import digest, read_manifest
+from episode_site.generate import generated_files
+from episode_site.outputs.write import digest, read_manifest
 
 
 def test_committed_pages_are_not_stale():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import gc
 import weakref
 
-from episode_site.anchor_map import episode_anchors
-from episode_site.chapters import place_chapters
-from episode_site.model import Episode, Topic
-from episode_site.parse import parse_page
+from episode_site.promises.anchor_map import episode_anchors
+from episode_site.model.chapters import place_chapters
+from episode_site.model.episode import Episode, Topic
+from episode_site.readers.page import parse_page
 
 # John's turn has three paragraphs; the cue of chapter 2 is its third, so a chapter break cuts it.
 PAGE = """T

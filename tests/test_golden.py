@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from episode_site.load import load_episodes
-from episode_site.render import render_site
+from episode_site.pages.render import render_site
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())

@@ -238,7 +238,7 @@ def test_label_variants_are_one_speaker_and_the_log_says_what_it_did_not_take(tm
             "If they are one person, write the labels alike.") in result.stderr
     import sys
     sys.path.insert(0, str(ROOT / "scripts"))
-    from episode_site.parse import parse_page
+    from episode_site.readers.page import parse_page
 
     turns = parse_page(page, "ep.txt").turns
     assert [t.speaker for t in turns[:5]] == ["José Doe", "Ann Lee", "José Doe", "Ann Lee", "José Doe"]
@@ -281,7 +281,7 @@ def test_a_run_waits_while_another_holds_the_project(tmp_path: Path):
     import sys
     import time
     sys.path.insert(0, str(ROOT / "scripts"))
-    from episode_site.lock import project_lock
+    from episode_site.outputs.lock import project_lock
 
     root = make_project(tmp_path / "p", SEEDS)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
@@ -299,7 +299,7 @@ def test_a_full_disk_names_the_file_and_leaves_the_old_one(tmp_path: Path, monke
     import errno
     import sys
     sys.path.insert(0, str(ROOT / "scripts"))
-    from episode_site import write
+    from episode_site.outputs import write
 
     target = tmp_path / "page.md"
     target.write_text("old\n", encoding="utf-8")
@@ -318,7 +318,7 @@ def test_a_full_disk_names_the_file_and_leaves_the_old_one(tmp_path: Path, monke
 def test_the_anchor_registry_is_replaced_atomically(generated: Path, tmp_path: Path, monkeypatch):
     import sys
     sys.path.insert(0, str(ROOT / "scripts"))
-    from episode_site import write
+    from episode_site.outputs import write
     from episode_site.cli import generate
 
     root = _copy(generated, tmp_path)
@@ -394,7 +394,7 @@ def test_markdown_download_is_literal_under_common_extensions():
     import sys
     sys.path.insert(0, str(ROOT / "scripts"))
     import markdown
-    from episode_site.escape import readable
+    from episode_site.pages.escape import readable
 
     said = ["~~gone~~ and ==marked== and ^^inserted^^ and ++ctrl++", "$x$ and $$y$$ cost", "!!! note not a box",
             ":smile: and H~2~O and x^2^", "1. not a list", "<b>bold</b> & *stars* _under_ `tick` [a](b) {#id}"]

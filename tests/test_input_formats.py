@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, make_project, run_cli
-from episode_site.anchor_map import episode_anchors
+from episode_site.promises.anchor_map import episode_anchors
 from episode_site.errors import InputError
 from episode_site.load import load_episodes
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from episode_site import material_fence
+from episode_site.renderers import material_fence
 from helpers.project import ROOT
 
 
@@ -19,7 +19,7 @@ def test_no_overridden_part_of_material_changed_upstream():
     assert material_fence.current_table() == material_fence.UPSTREAM, (
         "Material changed a template that scripts/theme/ overrides (or an override was added or changed). Compare "
         "the upstream template with the override, adapt the override, then paste the table printed by "
-        "`python -m episode_site.material_fence` (from scripts/) into material_fence.py.")
+        "`python -m episode_site.renderers.material_fence` (from scripts/) into material_fence.py.")
 
 
 def test_a_change_inside_an_overridden_block_is_noticed_and_one_elsewhere_is_not(tmp_path: Path):

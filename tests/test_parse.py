@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from episode_site.errors import InputError
-from episode_site.parse import parse_page
+from episode_site.readers.page import parse_page
 
 PAGE = """\
 My Episode Title

@@ -17,12 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers.project import ROOT, make_project, run_cli
-from episode_site.chapters import place_chapters
+from episode_site.model.chapters import place_chapters
 from episode_site.load import load_episodes
-from episode_site.model import Episode
-from episode_site.parse import _SENTENCE_END, parse_page
-from episode_site.render import render_site
-from episode_site.speakers import _LABEL_LIKE, looks_like_name, split_at_label
+from episode_site.model.episode import Episode
+from episode_site.readers.page import _SENTENCE_END, parse_page
+from episode_site.pages.render import render_site
+from episode_site.readers.labels import _LABEL_LIKE, looks_like_name, split_at_label
 from helpers.fidelity import site_turns, source_turns
 from helpers.html_text import fold, read_page
 from helpers.hostile_text import _TEXT, FRAGMENTS

@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 
 from episode_site.errors import InputError
 from episode_site.load import load_episodes
-from episode_site.pipeline import generated_files
-from episode_site.episode_schema import load_episode_settings
-from episode_site.yaml_marks import load_yaml
+from episode_site.generate import generated_files
+from episode_site.sources.episode_schema import load_episode_settings
+from episode_site.sources.yaml_marks import load_yaml
 
 PAGE = "A Title\nTranscript\nJane Doe: Hello there, the middle part.\nJohn Roe: Thanks, the middle part.\n"
 FRONT_MATTER_KEYS = {"title", "description", "tags", "search"}
@@ -124,7 +124,7 @@ def test_any_file_name_is_refused_or_stays_text(stem: str):
 def _regex_split(line: str, speakers: list[str]):
     """The previous implementation: one alternation of every name, rebuilt for each line (quadratic for many speakers)."""
     import re
-    from episode_site.speakers import _AFTER_COLON, _GLUED
+    from episode_site.readers.labels import _AFTER_COLON, _GLUED
 
     names = sorted(speakers, key=len, reverse=True)
     pattern = re.compile(rf"(?:^\s*|{_GLUED})(" + "|".join(map(re.escape, names)) + rf"){_AFTER_COLON}")
@@ -150,7 +150,7 @@ def _names_and_line(draw):
 @example(case=(["Ann", "Jo-Ann"], "xJo-Ann: hi"))  # a name that ends another: the longer, leftmost one wins
 @example(case=(["Ann Lee", "Lee"], "  Ann Lee:  hi"))
 def test_label_finder_agrees_with_the_regular_expression(case):
-    from episode_site.speakers import LabelFinder
+    from episode_site.readers.labels import LabelFinder
 
     speakers, line = case
     assert LabelFinder(speakers).find(line) == _regex_split(line, speakers)

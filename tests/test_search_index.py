@@ -7,9 +7,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from episode_site.model import Paragraph, SourcePage, Turn
-from episode_site.search_index import record_html, shard_of
-from episode_site.search_records import Record, search_records, vocabulary
+from episode_site.model.episode import Paragraph, SourcePage, Turn
+from episode_site.search.index import record_html, shard_of
+from episode_site.search.records import Record, search_records, vocabulary
 
 
 def test_every_record_opens_paragraphs_that_exist_on_its_chapter_page(seed_site: Path, seed_episode):
@@ -110,7 +110,7 @@ def test_built_vocabulary_corrects_typos_from_the_seed(seed_site: Path):
 
 def test_records_written_for_the_search_job_read_back_the_same(seed_episode, tmp_path):
     """`episode-site build` hands the records its `generate` made to the search job as JSON lines."""
-    from episode_site.search_records import RecordsFile, write_records
+    from episode_site.search.records import RecordsFile, write_records
 
     records = list(search_records([seed_episode]))
     write_records(records, tmp_path / "records.jsonl")

@@ -18,7 +18,7 @@ def _fold(text: str) -> str:
 
 def sample_phrases(episode, n: int, seed: int) -> list[tuple[str, str]]:
     """(phrase of 4 to 8 words, paragraph anchor), each phrase found in one paragraph of the episode only."""
-    from episode_site.anchors import paragraph_anchor
+    from episode_site.promises.anchors import paragraph_anchor
 
     paragraphs = [(paragraph_anchor(turn, k), p.text) for turn in episode.source.turns for k, p in enumerate(turn.paragraphs)]
     everything = [_fold(text) for _, text in paragraphs]

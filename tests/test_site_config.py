@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import yaml
 
-from episode_site.site_config import CONFIG_FILE, INHERIT_LINE, TURNS_HOOK, generated_config, missing_inherit, missing_turns_hook
+from episode_site.renderers.site_config import CONFIG_FILE, INHERIT_LINE, TURNS_HOOK, generated_config, missing_inherit, missing_turns_hook
 from helpers.project import ROOT, make_project, run_cli
 from helpers.small_episode import SEEDS
 
@@ -92,4 +92,4 @@ def test_generate_warns_when_mkdocs_yml_lost_the_hook_that_resolves_raw_html_lin
     mkdocs_yml.write_text("\n".join(line for line in text.splitlines() if TURNS_HOOK not in line), encoding="utf-8")
     result = run_cli(root, "generate")
     assert result.returncode == 0
-    assert result.stderr.count("no longer list scripts/episode_site/turns_hook.py") == 1, result.stderr
+    assert result.stderr.count("no longer list scripts/episode_site/renderers/turns_hook.py") == 1, result.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from episode_site.load import load_episodes
-from episode_site.topic_strength import MAX_SHOWN, strength, strongest_passages
+from episode_site.model.topic_strength import MAX_SHOWN, strength, strongest_passages
 
 # One chapter, two speakers taking turns, one paragraph per turn.
 PARAGRAPHS = [

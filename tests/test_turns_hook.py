@@ -8,8 +8,8 @@ import re
 import markdown
 
 from helpers.project import ROOT
-from episode_site.html_whitespace_hook import on_post_page as without_indentation
-from episode_site.turns_hook import GENERATED_LINE, GeneratedLines
+from episode_site.renderers.html_whitespace_hook import on_post_page as without_indentation
+from episode_site.renderers.turns_hook import GENERATED_LINE, GeneratedLines
 
 
 def _extensions() -> list[str]:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from helpers.project import make_project, run_cli
-from episode_site import write
+from episode_site.outputs import write
 from episode_site.errors import InputError
-from episode_site.write import MANIFEST, write_pages
+from episode_site.outputs.write import MANIFEST, write_pages
 from helpers.project import snapshot
 from helpers.small_episode import PAGE, SEEDS
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from episode_site.errors import InputError
-from episode_site.yaml_marks import load_yaml
+from episode_site.sources.yaml_marks import load_yaml
 
 KEYS = ("slug", "source", "speakers", "chapters", "title")
 CHAPTERS = 'chapters:\n  "00:00": "Hello and welcome"\n  "05:00": "move to the middle part"\n'

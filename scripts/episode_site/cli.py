@@ -13,17 +13,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .anchor_registry import record
-from .errors import InputError
-from .load import load_episodes
-from .lock import project_lock
-from .material_fence import version_warning
-from .pipeline import generated_files
-from . import search_beside
-from .search_records import search_records, write_records
-from .site_config import missing_inherit, missing_turns_hook
-from .serving import serve
-from .write import write_pages
+from episode_site.promises.registry import record
+from episode_site.errors import InputError
+from episode_site.load import load_episodes
+from episode_site.outputs.lock import project_lock
+from episode_site.renderers.material_fence import version_warning
+from episode_site.generate import generated_files
+from episode_site.search import beside as search_beside
+from episode_site.search.records import search_records, write_records
+from episode_site.renderers.site_config import missing_inherit, missing_turns_hook
+from episode_site.renderers.serving import serve
+from episode_site.outputs.write import write_pages
 
 log = logging.getLogger("episode_site")
 HOST, PORT = "127.0.0.1", 8000
@@ -208,8 +208,8 @@ def _generate_status(root: Path, force: bool, records_to: Path | None) -> int:
 
 def write_index(root: Path, site: Path, records: Path) -> int:
     """The search index into a built site (`episode-site index`), from the records `generate` just wrote."""
-    from .search_index import SearchIndexError
-    from .search_job import index_project
+    from episode_site.search.index import SearchIndexError
+    from episode_site.search.job import index_project
 
     if not (site / "index.html").is_file():
         print(f"episode-site: error: {site}: no built site here (index.html is missing). Build it first, "

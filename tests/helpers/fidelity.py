@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from episode_site.model import Episode
-from episode_site.speakers import split_at_label
+from episode_site.model.episode import Episode
+from episode_site.readers.labels import split_at_label
 
 from helpers.html_text import fold, page_text, page_turns
 

@@ -1,0 +1,1 @@
+"""episode-site: podcast transcripts to a searchable static site."""
