@@ -26,7 +26,7 @@ UPSTREAM = {
 }
 """Override (path under scripts/theme/) → Material part it replaces → fingerprint in Material MADE_FOR."""
 
-THEME = Path(__file__).resolve().parent.parent / "theme"
+THEME = Path(__file__).resolve().parents[2] / "theme"
 
 
 def installed_version() -> str | None:
