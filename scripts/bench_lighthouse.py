@@ -6,20 +6,18 @@ Alone: `.venv/bin/python scripts/bench_lighthouse.py SITE_DIR PATH...` prints a 
 
 from __future__ import annotations
 
+import functools
+import gzip
+import http.server
 import io
 import json
 import os
 import shutil
 import statistics
 import subprocess
-from pathlib import Path
-
-import functools
-import gzip
-import http.server
-import threading
-
 import sys
+import threading
+from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402

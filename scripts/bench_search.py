@@ -89,7 +89,7 @@ def measure(site: Path, runs: int = 5) -> dict[str, float]:
                 parts = urlsplit(request.url)
                 if request.url.startswith(base):
                     target = site / parts.path.lstrip("/")
-                    files.append((parts.path, target / "index.html" if target.is_dir() else target))
+                    files.append((parts.path, target / "index.html" if target.is_dir() else target))  # noqa: B023 (one context per loop pass)
 
             page = context.new_page()
             page.on("request", note)

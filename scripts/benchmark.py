@@ -27,8 +27,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bench_browser import first_load_bytes  # noqa: E402
-from bench_search import measure as search_figures, served_bytes  # noqa: E402
 from bench_lighthouse import lighthouse_scores  # noqa: E402
+from bench_search import measure as search_figures  # noqa: E402
+from bench_search import served_bytes
 from page_kinds import page_kinds  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
@@ -62,8 +63,8 @@ def _median_seconds(command: list[str], cwd: Path) -> float:
 
 def generation_seconds(root: Path) -> float:
     """Reading seeds and producing every page, in this process (no interpreter start-up)."""
-    from episode_site.load import load_episodes
     from episode_site.generate import generated_files
+    from episode_site.load import load_episodes
 
     times = []
     for _ in range(RUNS):

@@ -21,11 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from episode_site.load import load_episodes  # noqa: E402
-from episode_site.model.episode import SourcePage  # noqa: E402
-from episode_site.readers.by_extension import page_from_turns  # noqa: E402
-from episode_site.pages.render import render_site  # noqa: E402
 from episode_site.model.clock import format_clock  # noqa: E402
+from episode_site.model.episode import SourcePage  # noqa: E402
 from episode_site.outputs.transcript_formats import to_json, to_srt, to_vtt  # noqa: E402
+from episode_site.pages.render import render_site  # noqa: E402
+from episode_site.readers.by_extension import page_from_turns  # noqa: E402
 
 WORDS_PER_SECOND = 2.7
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def timed_page(page: SourcePage, times: int) -> SourcePage:
     """The page's turns repeated, each paragraph given a start and an end."""
     turns, clock = [], 0.0
-    for copy in range(times):
+    for _ in range(times):
         for turn in page.turns:
             paragraphs = []
             for paragraph in turn.paragraphs:

@@ -20,11 +20,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from episode_site.load import load_episode, load_episodes  # noqa: E402
+from episode_site.model.clock import format_clock  # noqa: E402
 from episode_site.model.episode import Episode  # noqa: E402
+from episode_site.outputs.write import write_pages  # noqa: E402
 from episode_site.pages.render import render_site  # noqa: E402
 from episode_site.sources.discovery import discover_episodes  # noqa: E402
-from episode_site.model.clock import format_clock  # noqa: E402
-from episode_site.outputs.write import write_pages  # noqa: E402
 
 
 def scaled_seeds(episode: Episode, times: int) -> tuple[str, str]:

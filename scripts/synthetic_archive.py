@@ -30,13 +30,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from episode_site.sources.discovery import discover_episodes  # noqa: E402
-from episode_site.model.episode import SourcePage  # noqa: E402
-from episode_site.readers.page import parse_page  # noqa: E402
-from episode_site.sources.seed_text import read_text  # noqa: E402
-from episode_site.readers.labels import label_at_start  # noqa: E402
 from episode_site.model.clock import format_clock  # noqa: E402
+from episode_site.model.episode import SourcePage  # noqa: E402
 from episode_site.outputs.transcript_formats import to_json, to_srt, to_vtt  # noqa: E402
+from episode_site.readers.labels import label_at_start  # noqa: E402
+from episode_site.readers.page import parse_page  # noqa: E402
+from episode_site.sources.discovery import discover_episodes  # noqa: E402
+from episode_site.sources.seed_text import read_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # Made-up names: no real person gets a page. Distinct first and last names slug apart.
@@ -163,7 +163,7 @@ def _in_format(page_text: str, settings_text: str, suffix: str, name: str) -> tu
     page = _timed(parse_page(page_text, name, speakers=settings.get("speakers", ())))
     cues = settings.pop("chapters")
     starts = {0: "00:00"}
-    for stamp, cue in cues.items():  # the paragraph that opens each later chapter names it
+    for cue in cues.values():  # the paragraph that opens each later chapter names it
         start = next(p.seconds for turn in page.turns for p in turn.paragraphs if p.text.startswith(cue))
         starts[len(starts)] = format_clock(start)
     settings.update(title=page.title, notes="\n".join(line.text for line in page.show_notes[1:]),  # after "Show Notes"

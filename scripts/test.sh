@@ -17,5 +17,7 @@ fi
 # Every dependency, direct and indirect, at the version in requirements.lock (scripts/update-lock.sh rewrites it);
 # `renderers` brings ProperDocs and Zensical, which tests/test_renderers.py builds the site with.
 .venv/bin/python -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[test,renderers]'
+# Lint first: a finding stops the run before the slow tests (rules in pyproject.toml).
+.venv/bin/ruff check scripts tests
 # -n auto: one pytest worker per core (pytest-xdist); worksteal evens out the long browser tests.
 exec .venv/bin/python -m pytest -n auto --dist worksteal "$@"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers.search_box import open_search, type_query
 
 from conftest import ROOT
+from helpers.search_box import open_search, type_query
 from page_kinds import page_kinds
 
 # Every kind of page (the episode's home, the longest chapter, one past the transcript's end, topics,

@@ -6,10 +6,10 @@ import json
 import re
 from pathlib import Path
 
-from helpers.project import ROOT, SEED_PAGE, make_project, run_cli
-from episode_site.promises.anchors import turn_anchor as anchor_of
 from episode_site.model.episode import Turn
+from episode_site.promises.anchors import turn_anchor as anchor_of
 from helpers.html_text import page_turns
+from helpers.project import ROOT, SEED_PAGE, make_project, run_cli
 from helpers.site_map import anchor_map
 
 REGISTRY = SEED_PAGE.with_suffix(".anchors")

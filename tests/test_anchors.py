@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from episode_site.promises.anchors import chapter_slug, continued_anchor, paragraph_anchor, slugify, turn_anchor
 from episode_site.model.episode import Paragraph, Turn
+from episode_site.promises.anchors import chapter_slug, continued_anchor, paragraph_anchor, slugify, turn_anchor
 
 
 @pytest.mark.parametrize("text, slug", [

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.project import make_project
 from episode_site.errors import InputError
-from episode_site.load import load_episodes
 from episode_site.generate import generated_files
+from episode_site.load import load_episodes
+from helpers.project import make_project
 
 
 def test_speakers_whose_names_slug_alike_cannot_share_an_anchor(tmp_path):

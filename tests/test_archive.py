@@ -20,11 +20,10 @@ import pytest
 from conftest import ROOT, build, make_project, run_cli
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic_archive import MIXED_FORMATS, write_archive  # noqa: E402
-
-from episode_site.promises.anchors import slugify, turn_anchor  # noqa: E402
-from episode_site.model.archive import nav_groups, newest_first, people  # noqa: E402
 from episode_site.load import load_episodes  # noqa: E402
+from episode_site.model.archive import nav_groups, newest_first, people  # noqa: E402
+from episode_site.promises.anchors import slugify, turn_anchor  # noqa: E402
+from synthetic_archive import MIXED_FORMATS, write_archive  # noqa: E402
 
 COUNT = 20
 

@@ -6,7 +6,6 @@ The audio host is a second server on 127.0.0.1 that serves a generated WAV file
 
 from __future__ import annotations
 
-import functools
 import http.server
 import io
 import re

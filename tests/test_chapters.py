@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from episode_site.model.chapters import chapter_turns, place_chapters
 from episode_site.errors import InputError
+from episode_site.model.chapters import chapter_turns, place_chapters
 from episode_site.model.episode import Position
-from episode_site.readers.page import parse_page
 from episode_site.model.timing import Timeline
+from episode_site.readers.page import parse_page
 
 WORDS = " ".join(["word"] * 40)
 PAGE = f"""T

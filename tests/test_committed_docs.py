@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from helpers.project import ROOT
-from episode_site.load import load_episodes
 from episode_site.generate import generated_files
+from episode_site.load import load_episodes
 from episode_site.outputs.write import digest, read_manifest
+from helpers.project import ROOT
 
 
 def test_committed_pages_are_not_stale():

@@ -10,9 +10,9 @@ from pathlib import Path
 import markdown
 import yaml
 
-from helpers.project import ROOT, SEED_PAGE
 from helpers.html_text import fold, page_text, read_page
 from helpers.links import broken_links, read_links, resolve
+from helpers.project import ROOT, SEED_PAGE
 
 EPISODE = "ross-taylor-2025"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import gc
 import weakref
 
-from episode_site.promises.anchor_map import episode_anchors
 from episode_site.model.chapters import place_chapters
 from episode_site.model.episode import Episode, Topic
+from episode_site.promises.anchor_map import episode_anchors
 from episode_site.readers.page import parse_page
 
 # John's turn has three paragraphs; the cue of chapter 2 is its third, so a chapter break cuts it.

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.project import SEED_PAGE
-
 from helpers.fidelity import missing_source_lines, site_turns, source_turns
 from helpers.html_text import page_text
+from helpers.project import SEED_PAGE
 
 
 def test_every_turn_and_paragraph_reads_back_exactly(seed_site: Path, seed_episode):

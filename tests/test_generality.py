@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.project import ROOT, build, make_project
 from episode_site.load import load_episodes
-
 from helpers.fidelity import missing_source_lines, paragraphs_with_markup, site_turns, source_turns
 from helpers.html_text import page_text
+from helpers.project import ROOT, build, make_project
 
 PANEL = (Path(__file__).parent / "data" / "panel-on-open-weights.txt").read_text(encoding="utf-8")
 

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, make_project, run_cli
 from helpers.project import snapshot
-from helpers.small_episode import PAGE, SETTINGS, SEEDS
+from helpers.small_episode import PAGE, SEEDS, SETTINGS
 
 SOURCE_FIX = "Give the address of the episode's published page, like `source: https://example.com/p/my-episode`."
 TOPIC_FIX = ("A topic name is shown as a tag: use letters, digits, spaces and . ' & + / ( ) # - only, "
@@ -318,8 +318,8 @@ def test_a_full_disk_names_the_file_and_leaves_the_old_one(tmp_path: Path, monke
 def test_the_anchor_registry_is_replaced_atomically(generated: Path, tmp_path: Path, monkeypatch):
     import sys
     sys.path.insert(0, str(ROOT / "scripts"))
-    from episode_site.outputs import write
     from episode_site.cli import generate
+    from episode_site.outputs import write
 
     root = _copy(generated, tmp_path)
     registry = root / "seeds" / "test.anchors"
@@ -394,6 +394,7 @@ def test_markdown_download_is_literal_under_common_extensions():
     import sys
     sys.path.insert(0, str(ROOT / "scripts"))
     import markdown
+
     from episode_site.pages.escape import readable
 
     said = ["~~gone~~ and ==marked== and ^^inserted^^ and ++ctrl++", "$x$ and $$y$$ cost", "!!! note not a box",

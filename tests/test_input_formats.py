@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, make_project, run_cli
-from episode_site.promises.anchor_map import episode_anchors
 from episode_site.errors import InputError
 from episode_site.load import load_episodes
+from episode_site.promises.anchor_map import episode_anchors
 
 SAME = Path(__file__).parent / "data" / "same-conversation"
 FORMATS = {"page": ("page.txt", "page.yml"), "vtt": ("cues.vtt", "timed.yml"), "srt": ("cues.srt", "timed.yml"),

@@ -15,12 +15,13 @@ from hypothesis import strategies as st
 
 from episode_site.load import load_episodes
 from episode_site.model.episode import Paragraph, Turn
+from episode_site.outputs.transcript_formats import fully_timed, segments, to_json, to_srt, to_vtt
+from episode_site.pages.render import render_site
 from episode_site.readers.by_extension import page_from_turns
 from episode_site.readers.json_transcript import read_json
-from episode_site.readers.subrip import _TAG as SRT_TAG, read_srt
+from episode_site.readers.subrip import _TAG as SRT_TAG
+from episode_site.readers.subrip import read_srt
 from episode_site.readers.vtt import read_vtt
-from episode_site.pages.render import render_site
-from episode_site.outputs.transcript_formats import fully_timed, segments, to_json, to_srt, to_vtt
 from helpers.hostile_text import _TEXT, FRAGMENTS
 
 GOLDEN = Path(__file__).parent / "golden"

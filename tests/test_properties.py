@@ -9,23 +9,22 @@ from __future__ import annotations
 import functools
 import json
 import re
-from pathlib import Path
 
 import markdown
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.project import ROOT, make_project, run_cli
-from episode_site.model.chapters import place_chapters
 from episode_site.load import load_episodes
+from episode_site.model.chapters import place_chapters
 from episode_site.model.episode import Episode
-from episode_site.readers.page import _SENTENCE_END, parse_page
 from episode_site.pages.render import render_site
 from episode_site.readers.labels import _LABEL_LIKE, looks_like_name, split_at_label
-from helpers.fidelity import site_turns, source_turns
-from helpers.html_text import fold, read_page
+from episode_site.readers.page import _SENTENCE_END, parse_page
+from helpers.fidelity import site_turns
 from helpers.hostile_text import _TEXT, FRAGMENTS
+from helpers.html_text import fold, read_page
+from helpers.project import ROOT, make_project, run_cli
 
 _CHUNK = st.one_of(st.sampled_from(FRAGMENTS), _TEXT)
 _WORD = st.builds(lambda a, b: a + b, st.characters(whitelist_categories=("Lu",)),

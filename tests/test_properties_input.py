@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from episode_site.errors import InputError
-from episode_site.load import load_episodes
 from episode_site.generate import generated_files
+from episode_site.load import load_episodes
 from episode_site.sources.episode_schema import load_episode_settings
 from episode_site.sources.yaml_marks import load_yaml
 
@@ -124,6 +124,7 @@ def test_any_file_name_is_refused_or_stays_text(stem: str):
 def _regex_split(line: str, speakers: list[str]):
     """The previous implementation: one alternation of every name, rebuilt for each line (quadratic for many speakers)."""
     import re
+
     from episode_site.readers.labels import _AFTER_COLON, _GLUED
 
     names = sorted(speakers, key=len, reverse=True)

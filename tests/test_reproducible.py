@@ -5,8 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from helpers.project import make_project, run_cli
-from helpers.project import snapshot
+from helpers.project import make_project, run_cli, snapshot
 from helpers.small_episode import SEEDS
 
 

@@ -13,9 +13,8 @@ import shutil
 import yaml
 
 from conftest import ROOT, serve
-from helpers.search_box import open_search, turn_of, type_query
-
 from episode_site.search.index import index_parts, write_search_index
+from helpers.search_box import open_search, turn_of, type_query
 
 QUERIES = [q for q in yaml.safe_load((ROOT / "tests" / "data" / "search" / "queries.yml").read_text(encoding="utf-8"))
            if q["episode"] == "ross-taylor-2025"]

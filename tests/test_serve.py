@@ -17,8 +17,6 @@ from conftest import ROOT, make_project
 from helpers.server import free_port
 
 
-
-
 def _start(root: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
     with log.open("wb") as out:

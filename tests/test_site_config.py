@@ -8,7 +8,14 @@ from types import SimpleNamespace
 
 import yaml
 
-from episode_site.renderers.site_config import CONFIG_FILE, INHERIT_LINE, TURNS_HOOK, generated_config, missing_inherit, missing_turns_hook
+from episode_site.renderers.site_config import (
+    CONFIG_FILE,
+    INHERIT_LINE,
+    TURNS_HOOK,
+    generated_config,
+    missing_inherit,
+    missing_turns_hook,
+)
 from helpers.project import ROOT, make_project, run_cli
 from helpers.small_episode import SEEDS
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from episode_site.promises.anchors import heading_anchor, paragraph_anchor, slugify, topic_anchors, turn_anchor
 from episode_site.model.episode import Paragraph, Topic, Turn
+from episode_site.promises.anchors import heading_anchor, paragraph_anchor, slugify, topic_anchors, turn_anchor
 
 
 @pytest.mark.parametrize("text, slug", [

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers.project import SEED_PAGE, make_project
 from episode_site.errors import InputError
 from episode_site.load import load_episodes
-from episode_site.model.episode import Topic
-from episode_site.pages.render import render_site
 from episode_site.model.topics import MIN_MENTIONS, WINDOW_WORDS, Mention, find_in_text, is_discussed
+from episode_site.pages.render import render_site
+from helpers.project import SEED_PAGE, make_project
 
 
 def said(text: str, *terms: str) -> list[str]:

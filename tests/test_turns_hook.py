@@ -7,9 +7,9 @@ import re
 
 import markdown
 
-from helpers.project import ROOT
 from episode_site.renderers.html_whitespace_hook import on_post_page as without_indentation
 from episode_site.renderers.turns_hook import GENERATED_LINE, GeneratedLines
+from helpers.project import ROOT
 
 
 def _extensions() -> list[str]:

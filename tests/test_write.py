@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from helpers.project import make_project, run_cli
-from episode_site.outputs import write
 from episode_site.errors import InputError
+from episode_site.outputs import write
 from episode_site.outputs.write import MANIFEST, write_pages
-from helpers.project import snapshot
+from helpers.project import make_project, run_cli, snapshot
 from helpers.small_episode import PAGE, SEEDS
 
 CHAPTER = "docs/test-episode/02-the-middle-part.md"

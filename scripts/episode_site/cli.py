@@ -13,17 +13,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from episode_site.promises.registry import record
 from episode_site.errors import InputError
+from episode_site.generate import generated_files
 from episode_site.load import load_episodes
 from episode_site.outputs.lock import project_lock
+from episode_site.outputs.write import write_pages
+from episode_site.promises.registry import record
 from episode_site.renderers.material_fence import version_warning
-from episode_site.generate import generated_files
+from episode_site.renderers.serving import serve
+from episode_site.renderers.site_config import missing_inherit, missing_turns_hook
 from episode_site.search import beside as search_beside
 from episode_site.search.records import search_records, write_records
-from episode_site.renderers.site_config import missing_inherit, missing_turns_hook
-from episode_site.renderers.serving import serve
-from episode_site.outputs.write import write_pages
 
 log = logging.getLogger("episode_site")
 HOST, PORT = "127.0.0.1", 8000

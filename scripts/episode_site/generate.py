@@ -12,13 +12,13 @@ from pathlib import Path
 
 import yaml
 
-from episode_site.promises.anchor_map import MAP_NAME, anchor_map_files, episode_anchors
 from episode_site.errors import InputError
-from episode_site.promises.registry import Registry, check, read_registry
 from episode_site.model.episode import Episode
 from episode_site.pages.render import render_site
-from episode_site.renderers.site_config import CONFIG_FILE, generated_config
+from episode_site.promises.anchor_map import MAP_NAME, anchor_map_files, episode_anchors
+from episode_site.promises.registry import Registry, check, read_registry
 from episode_site.promises.slug_moves import check_no_clash, check_slug, redirect_files
+from episode_site.renderers.site_config import CONFIG_FILE, generated_config
 from episode_site.sources.site_settings import site_hosts
 
 

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from episode_site.model.chapters import place_chapters
-from episode_site.sources.discovery import CHAPTERS_SUFFIX, discover_episodes
-from episode_site.outputs.downloads import plain_transcript, transcript_section
-from episode_site.sources.episode_schema import EpisodeSettings
 from episode_site.errors import InputError
+from episode_site.model.chapters import place_chapters
 from episode_site.model.episode import Episode
-from episode_site.readers.page import plain_newlines
+from episode_site.model.topics import check_vocabulary
+from episode_site.model.transcript_end import report_transcript_end
+from episode_site.outputs.downloads import plain_transcript, transcript_section
 from episode_site.readers.by_extension import read_source
+from episode_site.readers.labels import check_listed_speak
+from episode_site.readers.page import plain_newlines
+from episode_site.sources.discovery import CHAPTERS_SUFFIX, discover_episodes
+from episode_site.sources.episode_schema import EpisodeSettings
 from episode_site.sources.seed_files import shown_path
 from episode_site.sources.seed_text import read_text
 from episode_site.sources.site_settings import load_site_settings
-from episode_site.readers.labels import check_listed_speak
-from episode_site.model.topics import check_vocabulary
-from episode_site.model.transcript_end import report_transcript_end
 
 
 def load_episodes(seeds: Path, root: Path) -> list[Episode]:

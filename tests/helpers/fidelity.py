@@ -7,7 +7,6 @@ from pathlib import Path
 
 from episode_site.model.episode import Episode
 from episode_site.readers.labels import split_at_label
-
 from helpers.html_text import fold, page_text, page_turns
 
 

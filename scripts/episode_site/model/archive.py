@@ -9,8 +9,8 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from episode_site.promises.anchors import slugify
 from episode_site.model.episode import Episode, Turn
+from episode_site.promises.anchors import slugify
 
 # A nav group holds at most this many entries before it is split (years into months): a page carries
 # the open group only, so its size stays flat however long the archive grows.

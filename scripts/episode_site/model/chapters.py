@@ -8,10 +8,10 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 
-from episode_site.promises.anchors import chapter_slug
 from episode_site.errors import InputError
 from episode_site.model.episode import Chapter, OutlineEntry, Position, SourcePage
 from episode_site.model.timing import Timeline
+from episode_site.promises.anchors import chapter_slug
 
 log = logging.getLogger("episode_site")
 

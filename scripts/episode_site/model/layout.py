@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
 
-from episode_site.promises.anchors import topic_anchors
 from episode_site.model.chapters import paragraph_positions, total_words
 from episode_site.model.episode import Episode, Position, Topic
 from episode_site.model.places import Piece, turn_pieces
 from episode_site.model.timing import Timeline
 from episode_site.model.topic_strength import strongest_topics
 from episode_site.model.topics import Mention, find_mentions, is_discussed
+from episode_site.promises.anchors import topic_anchors
 
 T = TypeVar("T")
 

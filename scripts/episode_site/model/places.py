@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from episode_site.promises.anchors import heading_anchor
 from episode_site.model.chapters import chapter_turns
-from episode_site.model.episode import Chapter, Episode
 from episode_site.model.clock import format_clock, format_exact
+from episode_site.model.episode import Chapter, Episode
 from episode_site.model.timing import Timeline
+from episode_site.promises.anchors import heading_anchor
 
 # Times are estimates; showing them to the second would pretend otherwise.
 _ROUND_TO_SECONDS = 10

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from episode_site.pages.escape import readable as markdown_text
 from episode_site.model.episode import Episode, SourcePage
-from episode_site.readers.page import plain_newlines
 from episode_site.model.places import when
 from episode_site.outputs.transcript_formats import fully_timed, to_html, to_json, to_srt, to_vtt
+from episode_site.pages.escape import readable as markdown_text
+from episode_site.readers.page import plain_newlines
 
 TRANSCRIPT_WRITERS = {"vtt": to_vtt, "srt": to_srt, "json": to_json, "html": to_html}
 CHAPTERS_VERSION = "1.2.0"  # https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/chapters/jsonChapters.md

@@ -17,8 +17,8 @@ from html import escape
 
 import srt
 
-from episode_site.model.episode import SourcePage
 from episode_site.model.clock import format_exact, format_precise
+from episode_site.model.episode import SourcePage
 from episode_site.model.timing import DEFAULT_WORDS_PER_SECOND
 
 JSON_TRANSCRIPT_VERSION = "1.0.0"  # https://github.com/Podcastindex-org/podcast-namespace/blob/main/transcripts/transcripts.md

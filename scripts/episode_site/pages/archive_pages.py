@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from episode_site.promises.anchors import slugify
 from episode_site.model.archive import Person, episode_seconds, guests, newest_first, people
 from episode_site.model.chapters import word_count
-from episode_site.pages.escape import inline
-from episode_site.model.episode import Episode
 from episode_site.model.clock import format_clock
+from episode_site.model.episode import Episode
+from episode_site.pages.escape import inline
 from episode_site.pages.turn_lists import turn_list
+from episode_site.promises.anchors import slugify
 
 _FIRST_WORDS = 10
 _OUT_OF_SEARCH = ["search:", "  exclude: true"]
@@ -64,7 +64,7 @@ def archive_home(episodes: Sequence[Episode], front_matter, *, hosts: Sequence[s
     yield "# Episodes { #episodes }"
     yield ""
     words = sum(e.layout.total_words for e in episodes)
-    also = ([f"[people who speak in several episodes](people/index.md)"] if with_page else []) + \
+    also = (["[people who speak in several episodes](people/index.md)"] if with_page else []) + \
            (["[topics across episodes](topics/index.md)"] if any(e.topics for e in episodes) else [])
     yield f"{len(episodes)} episodes, {words:,} words, newest first." + (f" Also: {' and '.join(also)}." if also else "")
     yield ""

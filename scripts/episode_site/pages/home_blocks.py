@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from episode_site.outputs.downloads import file_names
 from episode_site.model.episode import Episode
+from episode_site.outputs.downloads import file_names
 from episode_site.pages.shape_svg import legend, shape_svg
 
 

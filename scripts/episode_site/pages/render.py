@@ -5,18 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 
-from episode_site.pages.archive_pages import archive_pages
-from episode_site.promises.anchors import paragraph_anchor
 from episode_site.model.chapters import word_count
-from episode_site.pages.escape import attribute, html_text, inline
-from episode_site.model.episode import Chapter, Episode, Line, Turn
 from episode_site.model.clock import format_clock
+from episode_site.model.episode import Chapter, Episode, Line, Turn
 from episode_site.model.timing import Timeline
 from episode_site.outputs.downloads import download_files
+from episode_site.pages.archive_pages import archive_pages
+from episode_site.pages.escape import attribute, html_text, inline
 from episode_site.pages.home_blocks import about_times_block, downloads_block, shape_block
 from episode_site.pages.speakers_page import speakers_page
 from episode_site.pages.topics_page import topics_page
 from episode_site.pages.turn_times import audio_player, time_label, times_note
+from episode_site.promises.anchors import paragraph_anchor
 
 _DESCRIPTION_LENGTH = 155
 

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from html import escape
 
 from episode_site.model.chapters import word_count
+from episode_site.model.clock import format_clock
 from episode_site.model.episode import Episode
 from episode_site.model.places import when
-from episode_site.model.clock import format_clock
 from episode_site.pages.turn_lists import first_words
 
 WIDTH = 640  # viewBox units; CSS scales it to the column and keeps it legible on a phone

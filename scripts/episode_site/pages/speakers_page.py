@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from episode_site.promises.anchors import slugify
 from episode_site.model.chapters import word_count
-from episode_site.pages.escape import inline
 from episode_site.model.episode import Episode
+from episode_site.pages.escape import inline
 from episode_site.pages.turn_lists import turn_list
+from episode_site.promises.anchors import slugify
 
 
 def speaker_counts(episode: Episode) -> dict[str, dict[int, tuple[int, int]]]:

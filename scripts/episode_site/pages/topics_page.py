@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from episode_site.promises.anchors import paragraph_anchor
-from episode_site.pages.escape import html_text, inline
 from episode_site.model.episode import Episode, Topic
 from episode_site.model.places import when
 from episode_site.model.topic_strength import STRENGTH_SENTENCE, strongest_passages
 from episode_site.model.topics import THRESHOLD_SENTENCE, Mention
+from episode_site.pages.escape import html_text, inline
+from episode_site.promises.anchors import paragraph_anchor
 
 _CONTEXT_WORDS = 10  # words either side of the first match in a listed turn
 _QUOTE_WORDS = 14    # the same, in one of the strongest passages

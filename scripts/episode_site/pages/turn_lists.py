@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from episode_site.pages.escape import html_text
 from episode_site.model.episode import Turn
 from episode_site.model.places import Piece, when
+from episode_site.pages.escape import html_text
 
 
 def turn_list(turns: Iterable[tuple[Piece, Turn]], *, folder: str = "", words: int = 12) -> str:

@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 from html import escape
 from urllib.parse import urlsplit
 
+from episode_site.model.clock import format_exact, iso_duration
 from episode_site.model.episode import Episode
 from episode_site.model.places import Piece, about
-from episode_site.model.clock import format_exact, iso_duration
 
 
 def time_label(piece: Piece) -> str:

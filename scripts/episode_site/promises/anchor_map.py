@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 
-from episode_site.promises.anchors import paragraph_anchor
 from episode_site.model.episode import Episode
+from episode_site.promises.anchors import paragraph_anchor
 
 MAP_NAME = "anchors.json"
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
-import unicodedata
 
 from episode_site.model.episode import Topic, Turn
 

@@ -19,13 +19,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from episode_site.promises.anchor_map import episode_anchors
-from episode_site.model.chapters import STRAIGHT_QUOTES
 from episode_site.errors import InputError
+from episode_site.model.chapters import STRAIGHT_QUOTES
 from episode_site.model.episode import Episode
+from episode_site.outputs.write import atomic_write
+from episode_site.promises.anchor_map import episode_anchors
 from episode_site.sources.seed_files import shown_path
 from episode_site.sources.seed_text import read_text
-from episode_site.outputs.write import atomic_write
 
 SUFFIX = ".anchors"
 _WORDS = 6

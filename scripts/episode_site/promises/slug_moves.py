@@ -16,10 +16,10 @@ import html
 import json
 from collections.abc import Iterator, Mapping, Sequence
 
-from episode_site.promises.registry import Registry, follow_renames
-from episode_site.sources.discovery import RESERVED_SLUGS
 from episode_site.errors import InputError
 from episode_site.model.episode import Episode
+from episode_site.promises.registry import Registry, follow_renames
+from episode_site.sources.discovery import RESERVED_SLUGS
 
 
 def check_slug(registry: Registry, episode: Episode) -> list[str]:

@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from episode_site.sources.discovery import CHAPTERS_SUFFIX
-from episode_site.sources.episode_facts import EpisodeFacts
 from episode_site.errors import InputError
 from episode_site.model.episode import Line, OutlineEntry, SourcePage, Turn
-from episode_site.readers.page import _SENTENCE_END as SENTENCE_END, parse_page  # one rule for every format
 from episode_site.readers.chapters_json import read_chapters_json
 from episode_site.readers.json_transcript import read_json
 from episode_site.readers.markdown_transcript import read_markdown
+from episode_site.readers.page import _SENTENCE_END as SENTENCE_END  # one rule for every format
+from episode_site.readers.page import parse_page
 from episode_site.readers.subrip import read_srt
 from episode_site.readers.vtt import read_vtt
+from episode_site.sources.discovery import CHAPTERS_SUFFIX
+from episode_site.sources.episode_facts import EpisodeFacts
 from episode_site.sources.seed_files import shown_path
 from episode_site.sources.seed_text import read_text
 

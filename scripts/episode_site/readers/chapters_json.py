@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 
 from episode_site.errors import InputError
+from episode_site.model.clock import format_exact
 from episode_site.model.episode import OutlineEntry
 from episode_site.readers.json_transcript import load_with_lines
-from episode_site.model.clock import format_exact
 
 _EXAMPLE = '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Welcome"}, {"startTime": 730, "title": "Evals"}]}'
 

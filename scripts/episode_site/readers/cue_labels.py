@@ -11,8 +11,8 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
-from episode_site.readers.cues import Cue
 from episode_site.model.episode import Line
+from episode_site.readers.cues import Cue
 from episode_site.readers.labels import check_labels, detect_speakers, label_at_start
 
 log = logging.getLogger("episode_site")

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from episode_site.errors import InputError
-from episode_site.model.episode import Paragraph, Turn
 from episode_site.model.clock import format_precise
+from episode_site.model.episode import Paragraph, Turn
 
 PARAGRAPH_PAUSE = 2.0
 PARAGRAPH_WORDS = 100

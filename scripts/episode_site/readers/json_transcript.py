@@ -11,9 +11,9 @@ import json
 import re
 from collections.abc import Sequence
 
-from episode_site.readers.cues import Cue, turns_from_cues
 from episode_site.errors import InputError
 from episode_site.model.episode import Turn
+from episode_site.readers.cues import Cue, turns_from_cues
 
 HOW_TO_NAME = 'give the segment a `"speaker": "Jane Doe"`'
 _EXAMPLE = '{"version": "1.0.0", "segments": [{"speaker": "Jane Doe", "startTime": 0.5, "endTime": 2.0, "body": "Hello."}]}'

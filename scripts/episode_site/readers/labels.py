@@ -228,7 +228,7 @@ def check_labels(lines: Sequence[Line], speakers: Sequence[str], path: str, *, l
     for line, label in labels:
         if label not in checked:
             if label in known:  # a speaker's own label is a typo only of a name with more turns
-                near = None if listed else misses.of(label, exclude=label, more_turns=lambda name: counts[label] < counts[name])
+                near = None if listed else misses.of(label, exclude=label, more_turns=lambda name, label=label: counts[label] < counts[name])
             else:
                 near = misses.of(label)
             checked[label] = near

@@ -22,8 +22,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from episode_site.errors import InputError
-from episode_site.model.episode import Line, Paragraph, Turn
 from episode_site.model.clock import parse_stamp
+from episode_site.model.episode import Line, Paragraph, Turn
 
 log = logging.getLogger("episode_site")
 _STAMP = r"\d{1,2}:\d{2}(?::\d{2})?"

@@ -7,9 +7,9 @@ import re
 from collections.abc import Sequence
 
 from episode_site.errors import InputError, printable
+from episode_site.model.clock import parse_stamp
 from episode_site.model.episode import Line, OutlineEntry, Paragraph, SourcePage, Turn
 from episode_site.readers.labels import LabelFinder, check_labels, detect_speakers, label_at_start, label_form
-from episode_site.model.clock import parse_stamp
 
 log = logging.getLogger("episode_site")
 _OUTLINE_ENTRY = re.compile(r"^(?P<stamp>\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<title>\S.*)$")

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 import srt
 
-from episode_site.readers.cue_labels import label_cues
-from episode_site.readers.cues import Cue, turns_from_cues
 from episode_site.errors import InputError
 from episode_site.model.episode import Turn
+from episode_site.readers.cue_labels import label_cues
+from episode_site.readers.cues import Cue, turns_from_cues
 
 _TIME = r"\d+:[0-5]\d:[0-5]\d[,.]\d{1,3}"
 _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?=\s|$)")

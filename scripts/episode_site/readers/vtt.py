@@ -17,10 +17,10 @@ from collections.abc import Sequence
 import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
-from episode_site.readers.cue_labels import label_cues
-from episode_site.readers.cues import Cue, turns_from_cues
 from episode_site.errors import InputError
 from episode_site.model.episode import Turn
+from episode_site.readers.cue_labels import label_cues
+from episode_site.readers.cues import Cue, turns_from_cues
 
 _ARROW = "-->"
 # webvtt-py's own leniency (one-digit minutes, seconds and fewer millisecond digits), minutes and seconds below 60.

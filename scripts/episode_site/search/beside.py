@@ -22,7 +22,7 @@ from episode_site.search.job import ERROR
 
 BY_COMMAND = "EPISODE_SITE_INDEXES"
 """Set by `episode-site build` for its renderer: the command writes the index, the hook does not."""
-_SCRIPTS = Path(__file__).resolve().parent.parent
+_SCRIPTS = Path(__file__).resolve().parents[2]  # the folder holding episode_site, for the child's PYTHONPATH
 
 
 class SearchJobError(RuntimeError):

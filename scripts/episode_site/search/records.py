@@ -16,10 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from episode_site.promises.anchors import paragraph_anchor
 from episode_site.model.episode import Episode
 from episode_site.model.places import when
 from episode_site.pages.render import chapter_title
+from episode_site.promises.anchors import paragraph_anchor
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 

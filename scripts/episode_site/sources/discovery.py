@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from episode_site.sources.episode_schema import EpisodeSettings, load_episode_settings
 from episode_site.errors import InputError
+from episode_site.sources.episode_schema import EpisodeSettings, load_episode_settings
 from episode_site.sources.seed_files import check_regular_file, check_seed_name, check_seeds_folder, shown_path
 
 TRANSCRIPT_SUFFIXES = (".txt", ".vtt", ".srt", ".json", ".md")

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from episode_site.errors import InputError
-from episode_site.model.episode import Line, OutlineEntry
 from episode_site.model.clock import parse_stamp
+from episode_site.model.episode import Line, OutlineEntry
 from episode_site.sources.yaml_bounds import Located
 from episode_site.sources.yaml_values import text_value, web_address
 

@@ -9,10 +9,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from episode_site.promises.anchors import slugify
-from episode_site.sources.episode_facts import FACT_KEYS, EpisodeFacts, episode_facts
 from episode_site.errors import InputError, printable
 from episode_site.model.episode import Topic
+from episode_site.promises.anchors import slugify
+from episode_site.sources.episode_facts import FACT_KEYS, EpisodeFacts, episode_facts
 from episode_site.sources.seed_files import shown_path
 from episode_site.sources.yaml_bounds import Located
 from episode_site.sources.yaml_marks import VALID_EXAMPLE, load_yaml
