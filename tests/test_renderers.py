@@ -85,7 +85,7 @@ def test_an_anchor_opens_at_its_paragraph(rendered, page, chapters, seed_episode
     anchor = anchors_on(chapters, chapter)[-1]  # far down the page: only a working anchor scrolls there
     page.goto(f"{serve(site)}/{seed_episode.slug}/{chapter}/#{anchor}")
     target = page.locator(f"[id='{anchor}']")
-    # The browser's target, marked by quote-links.js. (Not "scrolled into view" under Zensical 0.0.73, whose own
+    # The browser's target, marked by anchor-landing.js. (Not "scrolled into view" under Zensical 0.0.73, whose own
     # script leaves 1 to 5 loads in 20 at the top of the page; MkDocs and ProperDocs always scroll. See the README.)
     page.wait_for_function("el => el.matches(':target') && el.classList.contains('ql-landed')", arg=target.element_handle())
     if renderer != "zensical":
@@ -99,7 +99,7 @@ def test_a_quote_link_lands_on_its_words(rendered, page, chapters, seed_episode)
     anchor = next(a for a in anchors_on(chapters, chapter) if re.search(r"-\d+-\d+$", a))
     turn = seed_episode.source.turns[int(re.search(r"-(\d+)-(\d+)$", anchor)[1]) - 1]
     words = " ".join(turn.paragraphs[int(re.search(r"-(\d+)$", anchor)[1]) - 1].text.split()[:6])
-    # Opened on the wrong chapter, as after a chapter boundary moved: quote-links.js sends it on and marks it.
+    # Opened on the wrong chapter, as after a chapter boundary moved: anchor-landing.js sends it on and marks it.
     first = chapter_slugs(chapters)[0]
     page.goto(f"{serve(site)}/{seed_episode.slug}/{first}/#{anchor}:~:text={quote(words, safe='')}")
     page.wait_for_url(re.compile(rf".*/{re.escape(chapter)}/#{re.escape(anchor)}$"))

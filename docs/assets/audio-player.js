@@ -5,49 +5,39 @@
  * `<time>` gets "play from here"; an address with `?t=SECONDS` (a quote link) sets
  * where the main button starts. Runs on each page of Material's instant navigation.
  */
-(function () {
-  "use strict";
+import { askedStart, clock } from "./clock.js";
+import { onEveryPage } from "./on-every-page.js";
 
-  function clock(seconds) {
-    const s = Math.floor(seconds), h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60, r = s % 60;
-    const two = n => String(n).padStart(2, "0");
-    return h ? `${h}:${two(m)}:${two(r)}` : `${two(m)}:${two(r)}`;
+function play(audio, seconds) {
+  if (!audio.getAttribute("src")) {
+    audio.controls = true;
+    audio.src = audio.dataset.src;
+    // From now on the player stays in view while the reader scrolls (turn-times.css).
+    audio.closest(".episode-audio").classList.add("episode-audio--on");
   }
+  // Before the metadata is in, this sets where playback starts (HTML's default playback start position).
+  if (seconds !== null && isFinite(seconds)) audio.currentTime = seconds;
+  audio.play().catch(() => {});
+}
 
-  function play(audio, seconds) {
-    if (!audio.getAttribute("src")) {
-      audio.controls = true;
-      audio.src = audio.dataset.src;
-      // From now on the player stays in view while the reader scrolls (turn-times.css).
-      audio.closest(".episode-audio").classList.add("episode-audio--on");
-    }
-    // Before the metadata is in, this sets where playback starts (HTML's default playback start position).
-    if (seconds !== null && isFinite(seconds)) audio.currentTime = seconds;
-    audio.play().catch(() => {});
+function setUp() {
+  const holder = document.querySelector(".episode-audio");
+  const audio = holder && holder.querySelector("audio[data-src]");
+  if (!audio || holder.dataset.ready) return;
+  holder.dataset.ready = "1";
+  const start = holder.querySelector(".episode-audio-start");
+  const from = askedStart(location.search);
+  if (from !== null) start.textContent = `Play from ${clock(from)}`;
+  start.addEventListener("click", () => { play(audio, from); start.hidden = true; });
+  for (const time of document.querySelectorAll("article h3.turn time.turn-time[data-seconds]")) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "turn-play";
+    button.title = "Play from here";
+    button.setAttribute("aria-label", `Play from ${time.textContent.trim()}`);
+    button.addEventListener("click", () => { play(audio, Number(time.dataset.seconds)); start.hidden = true; });
+    time.after(button);
   }
+}
 
-  function setUp() {
-    const holder = document.querySelector(".episode-audio");
-    const audio = holder && holder.querySelector("audio[data-src]");
-    if (!audio || holder.dataset.ready) return;
-    holder.dataset.ready = "1";
-    const start = holder.querySelector(".episode-audio-start");
-    const asked = Number(new URLSearchParams(location.search).get("t"));
-    const from = asked > 0 ? asked : null;
-    if (from !== null) start.textContent = `Play from ${clock(from)}`;
-    start.addEventListener("click", () => { play(audio, from); start.hidden = true; });
-    for (const time of document.querySelectorAll("article h3.turn time.turn-time[data-seconds]")) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "turn-play";
-      button.title = "Play from here";
-      button.setAttribute("aria-label", `Play from ${time.textContent.trim()}`);
-      button.addEventListener("click", () => { play(audio, Number(time.dataset.seconds)); start.hidden = true; });
-      time.after(button);
-    }
-  }
-
-  if (window.document$) window.document$.subscribe(setUp);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
-  else setUp();
-})();
+onEveryPage(setUp);

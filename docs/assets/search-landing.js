@@ -4,81 +4,76 @@
  * part of one), and the `hl` part is taken off the address at once, so the
  * address a reader copies is the plain permalink. A "Clear marks" button removes them.
  */
-(function () {
-  "use strict";
+import { onEveryPage } from "./on-every-page.js";
+import { markedPieces, markedWords, stemsOf } from "./search-marks.js";
 
-  const W = window.episodeSearchWords;
+/** The turn on this page that holds `target`: its heading and its paragraphs. */
+function turnOf(target) {
+  let heading = target;
+  while (heading && !(heading.matches && heading.matches("h3.turn"))) heading = heading.previousElementSibling;
+  if (!heading) return target.matches && target.matches("p") ? [target] : [];
+  const parts = [];
+  for (let node = heading.nextElementSibling; node && !/^H[1-6]$/.test(node.tagName); node = node.nextElementSibling)
+    if (node.matches("p")) parts.push(node);
+  return parts;
+}
 
-  /** The turn on this page that holds `target`: its heading and its paragraphs. */
-  function turnOf(target) {
-    let heading = target;
-    while (heading && !(heading.matches && heading.matches("h3.turn"))) heading = heading.previousElementSibling;
-    if (!heading) return target.matches && target.matches("p") ? [target] : [];
-    const parts = [];
-    for (let node = heading.nextElementSibling; node && !/^H[1-6]$/.test(node.tagName); node = node.nextElementSibling)
-      if (node.matches("p")) parts.push(node);
-    return parts;
-  }
-
-  function markWords(root, stems) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement.closest("button, mark, .ql-permalink") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
-    const nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    let count = 0;
-    for (const node of nodes) {
-      const text = node.nodeValue;
-      const hits = W.tokens(text).filter((t) => !W.isStop(t.word) && stems.has(W.stem(t.word)));
-      if (!hits.length) continue;
-      const pieces = document.createDocumentFragment();
-      let at = 0;
-      for (const hit of hits) {
-        const mark = document.createElement("mark");
-        mark.className = "ep-search-mark";
-        mark.textContent = text.slice(hit.start, hit.end);
-        pieces.append(text.slice(at, hit.start), mark);
-        at = hit.end;
+function markWords(root, stems) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement.closest("button, mark, .ql-permalink") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  let count = 0;
+  for (const node of nodes) {
+    const marked = markedWords(node.nodeValue, stems, { skipStopWords: true });
+    if (!marked.length) continue;
+    const pieces = document.createDocumentFragment();
+    for (const piece of markedPieces(node.nodeValue, marked)) {
+      if (!piece.marked) {
+        pieces.append(piece.text);
+        continue;
       }
-      pieces.append(text.slice(at));
-      node.replaceWith(pieces);
-      count += hits.length;
+      const mark = document.createElement("mark");
+      mark.className = "ep-search-mark";
+      mark.textContent = piece.text;
+      pieces.append(mark);
     }
-    return count;
+    node.replaceWith(pieces);
+    count += marked.length;
   }
+  return count;
+}
 
-  function clearMarks() {
-    for (const mark of document.querySelectorAll("mark.ep-search-mark")) mark.replaceWith(mark.textContent);
-    document.querySelectorAll(".ep-search-clear").forEach((bar) => bar.remove());
-    document.querySelector("article")?.normalize();
+function clearMarks() {
+  for (const mark of document.querySelectorAll("mark.ep-search-mark")) mark.replaceWith(mark.textContent);
+  document.querySelectorAll(".ep-search-clear").forEach((bar) => bar.remove());
+  document.querySelector("article")?.normalize();
+}
+
+function onPage() {
+  const url = new URL(location.href);
+  const words = url.searchParams.get("hl");
+  if (words === null) return;
+  url.searchParams.delete("hl");
+  history.replaceState(history.state, "", url.href);  // the address carries no search residue
+  let target = null;
+  try {
+    target = url.hash ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
+  } catch {
+    target = null;  // a malformed fragment: nothing to mark
   }
+  if (!target) return;
+  const stems = stemsOf(words);
+  let count = 0;
+  for (const part of turnOf(target)) count += markWords(part, stems);
+  if (!count) return;
+  const clear = document.createElement("button");
+  clear.type = "button";
+  clear.className = "ep-search-clear";
+  clear.textContent = `Clear ${count} search mark${count === 1 ? "" : "s"}`;
+  clear.addEventListener("click", clearMarks);
+  target.closest("article")?.prepend(clear);
+}
 
-  function onPage() {
-    const url = new URL(location.href);
-    const words = url.searchParams.get("hl");
-    if (words === null) return;
-    url.searchParams.delete("hl");
-    history.replaceState(history.state, "", url.href);  // the address carries no search residue
-    let target = null;
-    try {
-      target = url.hash ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
-    } catch (error) {
-      target = null;  // a malformed fragment: nothing to mark
-    }
-    if (!target) return;
-    const stems = new Set(W.tokens(words).map((t) => W.stem(t.word)));
-    let count = 0;
-    for (const part of turnOf(target)) count += markWords(part, stems);
-    if (!count) return;
-    const clear = document.createElement("button");
-    clear.type = "button";
-    clear.className = "ep-search-clear";
-    clear.textContent = `Clear ${count} search mark${count === 1 ? "" : "s"}`;
-    clear.addEventListener("click", clearMarks);
-    target.closest("article")?.prepend(clear);
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(onPage);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
-  else onPage();
-})();
+onEveryPage(onPage);

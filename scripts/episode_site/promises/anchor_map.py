@@ -1,6 +1,6 @@
 """The anchor map: every anchor of an episode and the chapter page it lives on.
 
-Written as `docs/<episode>/anchors.json`. The page script (quote-links.js) and
+Written as `docs/<episode>/anchors.json`. The page script (assets/anchor-landing.js) and
 the 404 page read it to send a link whose anchor is not on the page it names
 (a chapter boundary moved, a chapter renamed, the episode's own address) to
 the page where the anchor lives now.
