@@ -23,6 +23,6 @@ fi
 # The JavaScript: Biome at the version in package-lock.json, then its unit tests (rules in biome.json).
 npm ci --no-audit --no-fund --loglevel=error
 node_modules/.bin/biome lint
-node --test tests/js/*.test.js  # a list of files: node 18 to 22 all read it the same way
+node --test --test-reporter=spec tests/js/*.test.js  # a list of files: node 18 to 22 all read it the same way
 # -n auto: one pytest worker per core (pytest-xdist); worksteal evens out the long browser tests.
 exec .venv/bin/python -m pytest -n auto --dist worksteal "$@"
